@@ -1,0 +1,49 @@
+/**
+ * par-index: the headless side of the add-in, over the same engine as the pane.
+ */
+import { CliError, EXIT_USAGE } from './errors';
+import { processIO, type CliIO } from './io';
+import { planCommand } from './commands/plan';
+import { setsCommand } from './commands/sets';
+import { CriteriaSetError } from '../domain';
+
+type Command = (argv: readonly string[], io: CliIO) => number | Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  sets: setsCommand,
+  plan: planCommand,
+};
+
+export const USAGE = `par-index — Chỉ số cải cách hành chính (PAR Index)
+
+Cách dùng:
+  par-index sets [--json]
+      Các bộ tiêu chí có sẵn (chính thức / minh họa).
+  par-index plan --set ID --targets FILE [--scores FILE] [--depth 1|2|3|all] [--json]
+      Bảng mục tiêu và kết quả: điểm tối đa, mục tiêu, tỷ lệ, điểm đạt, chênh lệch.
+      FILE: CSV "code,target" (hoặc "code,score"; 15.3 hoặc "15,3") hoặc JSON { "3": 15.3 }.
+
+Mã thoát: 0 không có lỗi · 1 có lỗi trong dữ liệu (đã liệt kê) · 2 sai cách gọi hoặc không đọc được tệp.
+`;
+
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(USAGE);
+    return name === undefined ? EXIT_USAGE : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`Không có lệnh "${name}".\n\n${USAGE}`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command(rest, io);
+  } catch (e) {
+    if (e instanceof CliError || e instanceof CriteriaSetError) {
+      io.err(`par-index ${name}: ${e.message}`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}

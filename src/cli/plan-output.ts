@@ -1,0 +1,36 @@
+import { STATUS_LABELS, formatPoints, formatRate, type CriteriaSet, type Plan, type PlanRow } from '../domain';
+import { renderTable } from './table';
+
+export function planJson(set: CriteriaSet, plan: Plan) {
+  return {
+    set: { id: set.id, title: set.title, status: set.status },
+    basis: plan.basis,
+    rows: plan.rows,
+    total: plan.total,
+    band: plan.band?.label ?? null,
+  };
+}
+
+export function renderPlan(set: CriteriaSet, plan: Plan): string {
+  const dash = (s: string) => (s === '' ? '—' : s);
+  const indent = (r: PlanRow) => '  '.repeat(Math.max(0, r.depth - 1));
+  const table = renderTable([...plan.rows, plan.total], [
+    { header: 'Mã', value: (r) => (r.code === '' ? '' : indent(r) + r.code) },
+    { header: 'Chỉ số thành phần', value: (r) => indent(r) + truncate(r.name, 48) },
+    { header: 'Điểm tối đa', value: (r) => formatPoints(r.applicableMax), align: 'right' },
+    { header: 'Mục tiêu', value: (r) => dash(formatPoints(r.target)), align: 'right' },
+    { header: 'Tỷ lệ mục tiêu', value: (r) => dash(formatRate(r.targetRate)), align: 'right' },
+    { header: 'Điểm đạt', value: (r) => dash(formatPoints(r.score)), align: 'right' },
+    { header: 'Tỷ lệ đạt', value: (r) => dash(formatRate(r.scoreRate)), align: 'right' },
+    { header: 'Hoàn thành mục tiêu', value: (r) => dash(formatRate(r.completion)), align: 'right' },
+    { header: 'Chênh lệch', value: (r) => dash(formatPoints(r.gapToTarget)), align: 'right' },
+    { header: 'Trạng thái', value: (r) => STATUS_LABELS[r.status].vi },
+  ]);
+  const basis = plan.basis === 'self' ? 'điểm tự đánh giá' : 'điểm thẩm định';
+  const band = set.bands.length > 0 ? `\nXếp loại: ${plan.band?.label ?? 'chưa đủ điều kiện xếp loại'}` : '';
+  return `${set.title}\nĐiểm đạt tính theo ${basis}.\n\n${table}${band}`;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : text.slice(0, max - 1) + '…';
+}

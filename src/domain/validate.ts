@@ -1,0 +1,154 @@
+/**
+ * Checks what a unit typed against the set's maxima and scoring rules. Data validation in
+ * Excel is only a first line (a paste bypasses it), so this is the authority: every
+ * problem carries a code, a severity, the criterion and, when known, the cell.
+ */
+import { cellOf, entryOf, hasText, type Assessment, type CellValue, type EntryField } from './assessment';
+import type { Criterion, CriteriaSet } from './criteria-set';
+import { pointsEqual, sumPoints, toMilli } from './decimal';
+import { formatPoints, numberOrNull, parseNumber } from './number';
+import { FIELD_LABELS, sortProblems, type Problem, type Severity } from './problems';
+import { computeTotals, type Totals } from './totals';
+
+export interface ValidateOptions {
+  /** Warn about fields without a target (planning). Default: only when some target is typed. */
+  requireTargets?: boolean;
+  /** Appraisal also requires an appraised score on every applicable leaf. */
+  stage?: 'self' | 'appraisal';
+}
+
+export function validateAssessment(set: CriteriaSet, assessment: Assessment, options: ValidateOptions = {}): Problem[] {
+  const problems: Problem[] = [];
+  const add = (node: Criterion | string | null, code: string, severity: Severity, field: EntryField | undefined, vi: string, en: string) => {
+    const criterion = typeof node === 'string' || node === null ? node : node.code;
+    const cell = criterion !== null && field ? cellOf(assessment, criterion, field) : undefined;
+    problems.push({ code, severity, criterion, ...(field ? { field } : {}), ...(cell ? { cell } : {}), message: vi, messageEn: en });
+  };
+
+  for (const code of Object.keys(assessment.entries)) {
+    if (!set.byCode.has(code)) {
+      add(code, 'unknown-criterion', 'warning', undefined, `Mã "${code}" không có trong bộ tiêu chí ${set.id}`, `Code "${code}" is not in set ${set.id}`);
+    }
+  }
+
+  const selfTotals = computeTotals(set, assessment, 'self');
+  const anyTarget = set.nodes.some((n) => parseNumber(entryOf(assessment, n.code).target).kind !== 'empty');
+  const wantTargets = options.requireTargets ?? anyTarget;
+
+  for (const node of set.nodes) {
+    const entry = entryOf(assessment, node.code);
+    checkTarget(node, entry.target, wantTargets && node.depth === 1, add);
+    if (!node.isLeaf) {
+      checkStatedTotal(node, entry.statedSelfTotal, selfTotals, add);
+      continue;
+    }
+    const na = entry.notApplicable === true;
+    if (na && !node.allowNotApplicable) {
+      add(node, 'na-not-allowed', 'error', 'notApplicable',
+        `Tiêu chí ${node.code} không được đánh dấu "Không đánh giá": mọi đơn vị đều phải chấm tiêu chí này`,
+        `Criterion ${node.code} cannot be marked "not assessed"`);
+    }
+    const applicable = !(na && node.allowNotApplicable);
+    const self = checkScore(node, 'selfScore', entry.selfScore, add);
+    const appraised = checkScore(node, 'appraisedScore', entry.appraisedScore, add);
+    if (!applicable) {
+      if (self !== null || appraised !== null) {
+        add(node, 'na-scored', 'warning', self !== null ? 'selfScore' : 'appraisedScore',
+          `Tiêu chí ${node.code} đã đánh dấu "Không đánh giá" nhưng vẫn có điểm; điểm này không được tính`,
+          `Criterion ${node.code} is marked not assessed but has a score, which is not counted`);
+      }
+      continue;
+    }
+    if (node.scoredBy === 'self') {
+      if (self === null && parseNumber(entry.selfScore).kind === 'empty') {
+        add(node, 'score-missing', 'warning', 'selfScore', `Tiêu chí ${node.code} chưa có điểm tự đánh giá`, `Criterion ${node.code} has no self-score`);
+      }
+      if (self !== null && self > 0 && node.evidenceRequired && !hasText(entry.evidence)) {
+        if (hasText(entry.explanation)) {
+          add(node, 'evidence-missing', 'warning', 'evidence',
+            `Tiêu chí ${node.code} có ${formatPoints(self)} điểm nhưng chưa có tài liệu kiểm chứng (đã có giải trình)`,
+            `Criterion ${node.code} scores ${self} without evidence (an explanation is given)`);
+        } else {
+          add(node, 'explanation-missing', 'error', 'explanation',
+            `Tiêu chí ${node.code} có ${formatPoints(self)} điểm nhưng chưa có tài liệu kiểm chứng và chưa có giải trình cách tính điểm`,
+            `Criterion ${node.code} scores ${self} with neither evidence nor an explanation`);
+        }
+      }
+    } else if (self !== null || parseNumber(entry.selfScore).kind === 'invalid') {
+      const who = node.scoredBy === 'survey' ? 'điều tra xã hội học' : 'Hội đồng thẩm định';
+      add(node, 'survey-self-scored', 'error', 'selfScore',
+        `Tiêu chí ${node.code} do ${who} chấm, đơn vị không tự chấm điểm; hãy xóa điểm tự đánh giá`,
+        `Criterion ${node.code} is scored by the ${node.scoredBy === 'survey' ? 'survey' : 'appraisal council'}, not self-scored`);
+    }
+    if (options.stage === 'appraisal' && appraised === null && parseNumber(entry.appraisedScore).kind === 'empty') {
+      add(node, 'score-missing', 'warning', 'appraisedScore', `Tiêu chí ${node.code} chưa có điểm thẩm định`, `Criterion ${node.code} has no appraised score`);
+    }
+    if (self !== null && appraised !== null && !pointsEqual(self, appraised)) {
+      add(node, 'appraised-differs', 'info', 'appraisedScore',
+        `Tiêu chí ${node.code}: điểm thẩm định ${formatPoints(appraised)} khác điểm tự đánh giá ${formatPoints(self)}`,
+        `Criterion ${node.code}: appraised ${appraised} differs from self-score ${self}`);
+    }
+  }
+  return sortProblems(problems, new Map(set.nodes.map((n, i) => [n.code, i])));
+}
+
+type Add = (node: Criterion, code: string, severity: Severity, field: EntryField | undefined, vi: string, en: string) => void;
+
+/** The score as a number when it is usable, else null (after recording why). */
+function checkScore(node: Criterion, field: 'selfScore' | 'appraisedScore', raw: CellValue, add: Add): number | null {
+  const label = FIELD_LABELS[field];
+  const parsed = parseNumber(raw);
+  if (parsed.kind === 'empty') return null;
+  if (parsed.kind === 'invalid') {
+    add(node, 'score-not-number', 'error', field,
+      `${label.vi} của tiêu chí ${node.code} là "${parsed.input}", không phải một số (viết như 2,5 hoặc 2.5)`,
+      `${label.en} of criterion ${node.code} is "${parsed.input}", not a number`);
+    return null;
+  }
+  const value = parsed.value;
+  if (value < 0) {
+    add(node, 'score-negative', 'error', field, `${label.vi} của tiêu chí ${node.code} là số âm (${formatPoints(value)})`, `${label.en} of criterion ${node.code} is negative (${value})`);
+    return null;
+  }
+  if (toMilli(value) > toMilli(node.maxScore)) {
+    add(node, 'score-above-max', 'error', field,
+      `${label.vi} của tiêu chí ${node.code} là ${formatPoints(value)}, vượt điểm tối đa ${formatPoints(node.maxScore)}`,
+      `${label.en} of criterion ${node.code} is ${value}, above the maximum ${node.maxScore}`);
+    return value;
+  }
+  if (node.method === 'options' && !node.options.some((o) => pointsEqual(o.points, value))) {
+    const allowed = node.options.map((o) => `${formatPoints(o.points)} (${o.label})`).join('; ');
+    add(node, 'score-not-option', 'error', field,
+      `${label.vi} của tiêu chí ${node.code} là ${formatPoints(value)}, không thuộc các mức được chấm: ${allowed}`,
+      `${label.en} of criterion ${node.code} is ${value}, not one of the allowed outcomes: ${node.options.map((o) => o.points).join(', ')}`);
+  }
+  return value;
+}
+
+function checkTarget(node: Criterion, raw: CellValue, required: boolean, add: Add): void {
+  const parsed = parseNumber(raw);
+  if (parsed.kind === 'empty') {
+    if (required) add(node, 'target-missing', 'warning', 'target', `Lĩnh vực ${node.code} chưa có mục tiêu điểm`, `Field ${node.code} has no target`);
+    return;
+  }
+  if (parsed.kind === 'invalid') {
+    add(node, 'target-not-number', 'error', 'target', `Mục tiêu của ${node.code} là "${parsed.input}", không phải một số`, `Target of ${node.code} is "${parsed.input}", not a number`);
+  } else if (parsed.value < 0) {
+    add(node, 'target-negative', 'error', 'target', `Mục tiêu của ${node.code} là số âm (${formatPoints(parsed.value)})`, `Target of ${node.code} is negative`);
+  } else if (toMilli(parsed.value) > toMilli(node.maxScore)) {
+    add(node, 'target-above-max', 'error', 'target',
+      `Mục tiêu của ${node.code} là ${formatPoints(parsed.value)}, vượt điểm tối đa ${formatPoints(node.maxScore)}`,
+      `Target of ${node.code} is ${parsed.value}, above the maximum ${node.maxScore}`);
+  }
+}
+
+function checkStatedTotal(node: Criterion, raw: CellValue, selfTotals: Totals, add: Add): void {
+  const stated = numberOrNull(raw);
+  if (stated === null) return;
+  const sum = sumPoints(node.children.map((c) => selfTotals.byCode.get(c.code)?.score ?? 0));
+  if (!pointsEqual(stated, sum)) {
+    add(node, 'parent-total-mismatch', 'error', 'statedSelfTotal',
+      `Tổng điểm ghi ở ${node.code} là ${formatPoints(stated)} nhưng cộng các tiêu chí con được ${formatPoints(sum)}`,
+      `Stated total of ${node.code} is ${stated} but its children add up to ${sum}`);
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Task-pane entry. `legacy-browser.js` runs first and sets `PAR_UNSUPPORTED_BROWSER` on
+ * IE11/EdgeHTML webviews (Office 2016/2019), where it has already replaced the page with a
+ * message; nothing here runs then.
+ */
+import { createRoot } from 'react-dom/client';
+import { config as zodConfig } from 'zod';
+import { App } from './App';
+import { stringsFor } from './strings';
+
+declare global {
+  interface Window {
+    PAR_UNSUPPORTED_BROWSER?: boolean;
+  }
+}
+
+// The pane's Content-Security-Policy forbids eval; tell zod not to probe for it (the probe
+// would log a CSP violation) and to use its interpreter instead of generated code.
+zodConfig({ jitless: true });
+
+interface ReadyInfo {
+  host: Office.HostType | null;
+  displayLanguage: string | null;
+}
+
+function officeReady(): Promise<ReadyInfo> {
+  // office.js missing (e.g. not copied into dist/) or the page opened in a plain browser.
+  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
+    return Promise.resolve({ host: null, displayLanguage: null });
+  }
+  return Office.onReady().then((info) => ({ host: info.host ?? null, displayLanguage: displayLanguage() }));
+}
+
+function displayLanguage(): string | null {
+  try {
+    return Office.context?.displayLanguage ?? null;
+  } catch {
+    return null; // outside Office the context can be half-initialised
+  }
+}
+
+function start(): void {
+  const container = document.getElementById('root');
+  if (!container) return;
+  officeReady()
+    .catch((): ReadyInfo => ({ host: null, displayLanguage: null }))
+    .then(({ host, displayLanguage }) => {
+      createRoot(container).render(<App strings={stringsFor(displayLanguage)} host={host} />);
+    });
+}
+
+if (!window.PAR_UNSUPPORTED_BROWSER) start();
