@@ -54,7 +54,7 @@ function readDevCerts() {
 /** Copied as-is: `minimized: true` keeps Terser off office.js and our ES5 files. */
 const verbatim = { minimized: true };
 
-module.exports = (env = {}, argv = {}) => {
+module.exports = (_env = {}, argv = {}) => {
   const dev = argv.mode !== 'production';
   const origin = (process.env.PAR_ADDIN_ORIGIN || DEV_ORIGIN).replace(/\/+$/, '');
   const certs = readDevCerts();

@@ -26,7 +26,7 @@ export function renderPlan(set: CriteriaSet, plan: Plan): string {
     { header: 'Chênh lệch', value: (r) => dash(formatPoints(r.gapToTarget)), align: 'right' },
     { header: 'Trạng thái', value: (r) => STATUS_LABELS[r.status].vi },
   ]);
-  const basis = plan.basis === 'self' ? 'điểm tự đánh giá' : 'điểm thẩm định';
+  const basis = { self: 'điểm tự đánh giá', appraised: 'điểm thẩm định', final: 'điểm thẩm định nếu có, nếu không thì điểm tự đánh giá' }[plan.basis];
   const band = set.bands.length > 0 ? `\nXếp loại: ${plan.band?.label ?? 'chưa đủ điều kiện xếp loại'}` : '';
   return `${set.title}\nĐiểm đạt tính theo ${basis}.\n\n${table}${band}`;
 }

@@ -13,6 +13,10 @@ export interface Entry {
   evidence?: string;
   explanation?: string;
   appraisalNote?: string;
+  /** Who carries the criterion in the unit's plan (seed plans: chủ trì / phối hợp / thời gian). */
+  leadUnit?: string;
+  partnerUnits?: string;
+  deadline?: string;
   /** A total a file states for a parent row, compared with its children's sum. */
   statedSelfTotal?: CellValue;
 }

@@ -4,7 +4,7 @@
  * equal to the sum of its children). A set that breaks one is refused with every reason
  * at once, each naming the criterion code.
  */
-import { criteriaSetSchema, type CriterionData, type ParsedCriteriaSetData, type ScoringMethod, type ScoringOption, type Scorer } from './schema';
+import { criteriaSetSchema, type CriteriaSetData, type CriterionData, type ParsedCriteriaSetData, type ScoringMethod, type ScoringOption, type Scorer } from './schema';
 import { formatPoints } from './number';
 import { hasAtMostThreeDecimals, sumPoints, toMilli } from './decimal';
 
@@ -230,4 +230,40 @@ export function descendants(node: Criterion): Criterion[] {
 
 export function leavesUnder(node: Criterion): Criterion[] {
   return node.isLeaf ? [node] : node.children.flatMap(leavesUnder);
+}
+
+/** A loaded set written back as data (defaults made explicit), for storing inside a workbook. */
+export function criteriaSetToData(set: CriteriaSet): CriteriaSetData {
+  const item = (n: Criterion): CriterionData => ({
+    code: n.code,
+    name: n.name,
+    ...(n.nameEn ? { nameEn: n.nameEn } : {}),
+    maxScore: n.maxScore,
+    ...(n.isLeaf
+      ? {
+          method: n.method,
+          ...(n.options.length > 0 ? { options: n.options.map((o) => ({ ...o })) } : {}),
+          ...(n.ratio ? { ratio: { ...n.ratio } } : {}),
+        }
+      : { children: n.children.map(item) }),
+    scoredBy: n.scoredBy,
+    allowNotApplicable: n.allowNotApplicable,
+    evidenceRequired: n.evidenceRequired,
+    ...(n.guidance ? { guidance: n.guidance } : {}),
+  });
+  return {
+    schemaVersion: 1,
+    id: set.id,
+    title: set.title,
+    ...(set.titleEn ? { titleEn: set.titleEn } : {}),
+    status: set.status,
+    source: set.source,
+    ...(set.decision ? { decision: { ...set.decision } } : {}),
+    year: set.year,
+    level: set.level,
+    version: set.version,
+    totalMax: set.totalMax,
+    bands: set.bands.map((b) => ({ ...b })),
+    items: set.items.map(item),
+  };
 }

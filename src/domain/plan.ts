@@ -35,8 +35,8 @@ export interface Plan {
 }
 
 export interface PlanOptions {
-  /** self or appraised; by default appraised as soon as any appraised score is typed. */
-  basis?: ScoreBasis | 'auto';
+  /** Default final: the appraised score where there is one, else the self-score. */
+  basis?: ScoreBasis;
   /** Deepest level listed: 1 = fields (the plan table), Infinity = every row. */
   depth?: number;
   /** Completion at or above this (and below 100%) is "near". */
@@ -46,7 +46,7 @@ export interface PlanOptions {
 export const DEFAULT_NEAR_BAND = 0.9;
 
 export function buildPlan(set: CriteriaSet, assessment: Assessment, options: PlanOptions = {}): Plan {
-  const basis = resolveBasis(set, assessment, options.basis ?? 'auto');
+  const basis = options.basis ?? 'final';
   const totals = computeTotals(set, assessment, basis);
   const near = options.nearBand ?? DEFAULT_NEAR_BAND;
   const depth = options.depth ?? 1;
@@ -81,15 +81,6 @@ export function statusOf(target: number | null, score: number | null, nearBand: 
   if (toMilli(score) >= toMilli(target)) return 'met';
   const completion = ratio(score, target);
   return completion !== null && completion >= nearBand ? 'near' : 'below';
-}
-
-function resolveBasis(set: CriteriaSet, assessment: Assessment, basis: ScoreBasis | 'auto'): ScoreBasis {
-  if (basis !== 'auto') return basis;
-  const appraised = set.leaves.some((l) => {
-    const v = assessment.entries[l.code]?.appraisedScore;
-    return v !== undefined && v !== null && v !== '';
-  });
-  return appraised ? 'appraised' : 'self';
 }
 
 export const STATUS_LABELS: Record<PlanStatus, { vi: string; en: string }> = {

@@ -55,5 +55,8 @@ export const FIELD_LABELS: Record<EntryField, { vi: string; en: string }> = {
   evidence: { vi: 'Tài liệu kiểm chứng', en: 'Evidence' },
   explanation: { vi: 'Giải trình', en: 'Explanation' },
   appraisalNote: { vi: 'Ý kiến thẩm định', en: 'Appraisal note' },
+  leadUnit: { vi: 'Đơn vị chủ trì', en: 'Lead unit' },
+  partnerUnits: { vi: 'Đơn vị phối hợp', en: 'Coordinating units' },
+  deadline: { vi: 'Thời hạn', en: 'Deadline' },
   statedSelfTotal: { vi: 'Tổng điểm ghi trong bảng', en: 'Stated total' },
 };

@@ -3,14 +3,15 @@
  * points and the maximum, so the index is achieved ÷ applicable maximum (a unit with no
  * survey is scored out of 84 or 77, not 100).
  */
-import { entryOf, type Assessment } from './assessment';
+import { entryOf, type Assessment, type Entry } from './assessment';
 import type { Criterion, CriteriaSet } from './criteria-set';
 import { fromMilli, ratio, toMilli } from './decimal';
 import { numberOrNull } from './number';
 import { classify } from './bands';
 import type { Band } from './schema';
 
-export type ScoreBasis = 'self' | 'appraised';
+/** final: the appraised score where there is one, else the self-score (the workbook's "Điểm đạt"). */
+export type ScoreBasis = 'self' | 'appraised' | 'final';
 
 export interface NodeTotals {
   code: string;
@@ -35,20 +36,21 @@ export interface Totals {
   band: Band | null;
 }
 
-export function scoreField(basis: ScoreBasis): 'selfScore' | 'appraisedScore' {
-  return basis === 'self' ? 'selfScore' : 'appraisedScore';
+export function leafScore(entry: Entry, basis: ScoreBasis): number | null {
+  if (basis === 'self') return numberOrNull(entry.selfScore);
+  if (basis === 'appraised') return numberOrNull(entry.appraisedScore);
+  return numberOrNull(entry.appraisedScore) ?? numberOrNull(entry.selfScore);
 }
 
 export function computeTotals(set: CriteriaSet, assessment: Assessment, basis: ScoreBasis = 'self'): Totals {
   const byCode = new Map<string, NodeTotals>();
-  const field = scoreField(basis);
 
   const visit = (node: Criterion): NodeTotals & { milli: Milli } => {
     const typedTarget = numberOrNull(entryOf(assessment, node.code).target);
     if (node.isLeaf) {
       const entry = entryOf(assessment, node.code);
       const applicable = !(entry.notApplicable && node.allowNotApplicable);
-      const score = applicable ? numberOrNull(entry[field]) : null;
+      const score = applicable ? leafScore(entry, basis) : null;
       const result = {
         code: node.code,
         maxScore: node.maxScore,

@@ -3,8 +3,8 @@
  * IE11/EdgeHTML webviews (Office 2016/2019), where it has already replaced the page with a
  * message; nothing here runs then.
  */
+import './zod-no-eval'; // must stay the first import
 import { createRoot } from 'react-dom/client';
-import { config as zodConfig } from 'zod';
 import { App } from './App';
 import { stringsFor } from './strings';
 
@@ -13,10 +13,6 @@ declare global {
     PAR_UNSUPPORTED_BROWSER?: boolean;
   }
 }
-
-// The pane's Content-Security-Policy forbids eval; tell zod not to probe for it (the probe
-// would log a CSP violation) and to use its interpreter instead of generated code.
-zodConfig({ jitless: true });
 
 interface ReadyInfo {
   host: Office.HostType | null;

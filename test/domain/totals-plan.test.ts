@@ -99,3 +99,11 @@ describe('plan table (seed 001)', () => {
     expect(gaps.againstMax[0]).toMatchObject({ code: '8', lost: 13, scored: true });
   });
 });
+
+describe('final basis', () => {
+  it('takes the appraised score where there is one, else the self-score', () => {
+    const t = computeTotals(smallSet, { entries: { '1.1.1': { selfScore: 1, appraisedScore: 0.5 }, '1.1.2': { selfScore: 2 }, '3': { appraisedScore: 4 } } }, 'final');
+    expect(t.byCode.get('1.1')!.score).toBe(2.5);
+    expect(t.total.score).toBe(6.5);
+  });
+});

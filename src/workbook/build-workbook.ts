@@ -1,0 +1,47 @@
+/**
+ * The scoring workbook for a criteria set: "Chấm điểm" (scores, evidence, appraisal),
+ * "Tổng hợp" (the plan table) and the very hidden "_par" metadata. Both renderers write
+ * what this returns.
+ */
+import { criteriaSetToData, type CriteriaSet } from '../domain';
+import { a1, sheetRef } from './a1';
+import { COL, HEAD, ROWS, SHEETS, SUMMARY_COL } from './layout';
+import { buildMetaSheet, metaLayout } from './meta-sheet';
+import type { WorkbookOptions } from './options';
+import { buildScoringSheet, scoringLayout } from './scoring-sheet';
+import type { DefinedNameSpec, WorkbookSpec } from './spec';
+import { buildSummarySheet, summaryTargetCell, summaryTotalRow } from './summary-sheet';
+
+export function buildWorkbook(set: CriteriaSet, options: WorkbookOptions = {}): WorkbookSpec {
+  const layout = scoringLayout(set);
+  const meta = metaLayout(set);
+  const scoring = buildScoringSheet(set, options, {
+    summaryTargetCell: (code) => sheetRef(SHEETS.summary, summaryTargetCell(set, code)),
+    summaryTotalTargetCell: sheetRef(SHEETS.summary, a1(summaryTotalRow(set), SUMMARY_COL.target)),
+    optionListRef: meta.optionListRef,
+  });
+  const summary = buildSummarySheet(set, options, layout);
+  const metaSheet = buildMetaSheet(set, options, layout, JSON.stringify(criteriaSetToData(set)));
+  const at = (row: number, col: number) => sheetRef(SHEETS.scoring, a1(row, col, true));
+  // Names move with rows a user inserts, so readers and formulas elsewhere can rely on them.
+  const names: DefinedNameSpec[] = [
+    { name: 'PAR_TABLE', ref: sheetRef(SHEETS.scoring, `${a1(ROWS.header, 1, true)}:${a1(layout.totalRow, COL.flags, true)}`) },
+    { name: 'PAR_SELF_TOTAL', ref: at(layout.totalRow, COL.selfScore) },
+    { name: 'PAR_APPRAISED_TOTAL', ref: at(layout.totalRow, COL.appraisedScore) },
+    { name: 'PAR_SCORE_TOTAL', ref: at(layout.totalRow, COL.score) },
+    { name: 'PAR_APPLICABLE_MAX', ref: at(layout.totalRow, COL.applicableMax) },
+    { name: 'PAR_SELF_INDEX', ref: at(HEAD.selfIndex.row, HEAD.selfIndex.col) },
+    { name: 'PAR_APPRAISED_INDEX', ref: at(HEAD.appraisedIndex.row, HEAD.appraisedIndex.col) },
+    { name: 'PAR_UNIT', ref: at(HEAD.unit.row, HEAD.unit.col) },
+    { name: 'PAR_YEAR', ref: at(HEAD.year.row, HEAD.year.col) },
+  ];
+  return {
+    sheets: [scoring, summary, metaSheet],
+    names,
+    properties: {
+      title: `Chỉ số CCHC ${options.year ?? set.year}${options.unit ? ` — ${options.unit}` : ''}`,
+      subject: set.title,
+      creator: 'par-index',
+    },
+  };
+}

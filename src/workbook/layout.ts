@@ -1,0 +1,110 @@
+/**
+ * Where things are in the scoring workbook. Readers find rows by criterion code and
+ * columns by these keys, so this file is the one place a column moves.
+ */
+
+export const TEMPLATE_VERSION = '1.0.0';
+
+export const SHEETS = {
+  scoring: 'Chấm điểm',
+  summary: 'Tổng hợp',
+  meta: '_par',
+} as const;
+
+/** Every column of the scoring table, in order. */
+export const SCORING_COLUMNS = [
+  { key: 'code', header: 'Mã', headerEn: 'Code', width: 9 },
+  { key: 'name', header: 'Nội dung (lĩnh vực / tiêu chí / tiêu chí thành phần)', headerEn: 'Field / criterion / sub-criterion', width: 52 },
+  { key: 'maxScore', header: 'Điểm tối đa', headerEn: 'Maximum', width: 9 },
+  { key: 'target', header: 'Mục tiêu', headerEn: 'Target', width: 9 },
+  { key: 'selfScore', header: 'Điểm tự đánh giá', headerEn: 'Self-score', width: 10 },
+  { key: 'notApplicable', header: 'Không đánh giá (x)', headerEn: 'Not assessed (x)', width: 9 },
+  { key: 'evidence', header: 'Tài liệu kiểm chứng', headerEn: 'Evidence', width: 30 },
+  { key: 'explanation', header: 'Giải trình', headerEn: 'Explanation', width: 24 },
+  { key: 'appraisedScore', header: 'Điểm thẩm định', headerEn: 'Appraised score', width: 10 },
+  { key: 'appraisalNote', header: 'Ý kiến thẩm định', headerEn: 'Appraisal note', width: 24 },
+  { key: 'score', header: 'Điểm đạt', headerEn: 'Score', width: 9 },
+  { key: 'scoreRate', header: 'Tỷ lệ đạt (so tối đa)', headerEn: 'Rate (of maximum)', width: 10 },
+  { key: 'completion', header: 'Hoàn thành mục tiêu', headerEn: 'Target completion', width: 10 },
+  { key: 'gapToTarget', header: 'Chênh lệch so mục tiêu', headerEn: 'Gap to target', width: 10 },
+  { key: 'gapToMax', header: 'Điểm còn thiếu so tối đa', headerEn: 'Gap to maximum', width: 10 },
+  { key: 'applicableMax', header: 'Điểm tối đa áp dụng', headerEn: 'Applicable maximum', width: 10 },
+  { key: 'leadUnit', header: 'Đơn vị chủ trì', headerEn: 'Lead unit', width: 18 },
+  { key: 'partnerUnits', header: 'Đơn vị phối hợp', headerEn: 'Coordinating units', width: 18 },
+  { key: 'deadline', header: 'Thời hạn', headerEn: 'Deadline', width: 12 },
+  { key: 'flags', header: 'Loại dòng', headerEn: 'Row kind', width: 8 },
+] as const;
+
+export type ScoringColumnKey = (typeof SCORING_COLUMNS)[number]['key'];
+
+export const COL = Object.fromEntries(SCORING_COLUMNS.map((c, i) => [c.key, i + 1])) as Record<ScoringColumnKey, number>;
+
+/** Fixed rows of the scoring sheet's head. */
+export const ROWS = {
+  title: 1,
+  source: 2,
+  unit: 3,
+  selfSummary: 4,
+  appraisedSummary: 5,
+  header: 7,
+  firstItem: 8,
+} as const;
+
+/** Cells of the head block (row, col). */
+export const HEAD = {
+  unitLabel: { row: ROWS.unit, col: 1 },
+  unit: { row: ROWS.unit, col: 3 },
+  yearLabel: { row: ROWS.unit, col: 7 },
+  year: { row: ROWS.unit, col: 9 },
+  selfTotal: { row: ROWS.selfSummary, col: 5 },
+  selfIndex: { row: ROWS.selfSummary, col: 9 },
+  selfBand: { row: ROWS.selfSummary, col: 12 },
+  appraisedTotal: { row: ROWS.appraisedSummary, col: 5 },
+  appraisedIndex: { row: ROWS.appraisedSummary, col: 9 },
+  appraisedBand: { row: ROWS.appraisedSummary, col: 12 },
+} as const;
+
+/** The summary (Tổng hợp) sheet: one row per field from this row on. */
+export const SUMMARY = {
+  header: 4,
+  firstField: 5,
+  columns: ['code', 'name', 'maxScore', 'target', 'targetRate', 'score', 'scoreRate', 'completion', 'gapToTarget', 'status'] as const,
+} as const;
+
+export const SUMMARY_COL = Object.fromEntries(SUMMARY.columns.map((k, i) => [k, i + 1])) as Record<(typeof SUMMARY.columns)[number], number>;
+
+/** The mark for "không đánh giá"; compared case-insensitively by Excel and by our readers. */
+export const NOT_APPLICABLE_MARK = 'x';
+
+/**
+ * Row kinds written in the hidden "Loại dòng" column, read by conditional formats
+ * (which cannot see the criteria set). Letters: L leaf · P parent · T total ·
+ * S self-scored · V survey · C council · E evidence required · N may be not assessed.
+ */
+export function rowFlags(kind: { isLeaf: boolean; scoredBy: string; evidenceRequired: boolean; allowNotApplicable: boolean } | 'total'): string {
+  if (kind === 'total') return 'T';
+  if (!kind.isLeaf) return 'P';
+  const scorer = kind.scoredBy === 'self' ? 'S' : kind.scoredBy === 'survey' ? 'V' : 'C';
+  return `L${scorer}${kind.evidenceRequired ? 'E' : ''}${kind.allowNotApplicable ? 'N' : ''}`;
+}
+
+/** Keys of the metadata sheet: column A key, column B value. */
+export const META_KEYS = {
+  marker: 'par-index',
+  templateVersion: 'templateVersion',
+  setId: 'setId',
+  setVersion: 'setVersion',
+  setTitle: 'setTitle',
+  setStatus: 'setStatus',
+  unit: 'unit',
+  year: 'year',
+  createdAt: 'createdAt',
+  firstItemRow: 'firstItemRow',
+  totalRow: 'totalRow',
+  /** Followed by rows "code → original row" for every criterion. */
+  rowMap: 'rowMap',
+  /** Followed by the set's JSON in chunks, so a file can be checked without the set bundled. */
+  setJson: 'setJson',
+} as const;
+
+export const META_CHUNK = 30000;

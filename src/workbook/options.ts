@@ -1,0 +1,12 @@
+import type { Assessment } from '../domain';
+
+export interface WorkbookOptions {
+  unit?: string;
+  year?: number;
+  /** Values to put in the input cells: targets from a plan, or everything typed in an older copy. */
+  values?: Assessment;
+  /** Completion at or above this (and below 100%) is amber, "near target". */
+  nearBand?: number;
+  /** ISO timestamp stored in the metadata; fixed in tests. */
+  createdAt?: string;
+}

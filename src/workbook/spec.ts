@@ -1,0 +1,144 @@
+/**
+ * A renderer-neutral description of a workbook: what every cell holds and how it looks
+ * and behaves. The Office.js renderer and the exceljs renderer both write exactly this,
+ * so the pane's sheet and the CLI's .xlsx cannot drift apart. No Office or exceljs type
+ * appears here.
+ *
+ * Addresses are 1-based (row, col). Formulas are English syntax without the leading "=",
+ * using only functions Excel 2010 has, so the file computes in Excel 2016 without the add-in.
+ */
+
+export type CellLiteral = string | number | boolean | null;
+
+export interface CellSpec {
+  row: number;
+  col: number;
+  value?: CellLiteral;
+  formula?: string;
+  style?: StyleSpec;
+}
+
+export interface FontSpec {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  color?: string; // RRGGBB
+}
+
+export interface StyleSpec {
+  font?: FontSpec;
+  fill?: string; // RRGGBB
+  numberFormat?: string; // US codes: "0.00%", "@", "General"
+  horizontal?: 'left' | 'center' | 'right';
+  vertical?: 'top' | 'middle' | 'bottom';
+  wrap?: boolean;
+  indent?: number;
+  border?: boolean;
+  /** Input cells are unlocked so they stay editable while the sheet is protected. */
+  locked?: boolean;
+}
+
+export type ValidationSpec =
+  | {
+      kind: 'decimal';
+      range: string;
+      /** Formula operands, e.g. "0" and "$C12". */
+      min: string;
+      max: string;
+      prompt?: MessageSpec;
+      error: MessageSpec;
+    }
+  | {
+      kind: 'list';
+      range: string;
+      /** A range reference ("'_par'!$C$5:$E$5") or a literal list ("x"). */
+      source: string;
+      prompt?: MessageSpec;
+      error: MessageSpec;
+    };
+
+export interface MessageSpec {
+  title: string; // ≤ 32 characters (Excel's limit)
+  message: string; // ≤ 255 characters
+}
+
+export interface ConditionalFormatSpec {
+  /** A1 range the rule applies to; the formula is written for its top-left cell. */
+  range: string;
+  formula: string;
+  style: { fill?: string; fontColor?: string; bold?: boolean };
+  /** What the highlight means, for the legend and for tests. */
+  meaning: 'below-target' | 'near-target' | 'met-target' | 'above-max' | 'appraised-differs' | 'evidence-missing' | 'number-as-text';
+}
+
+export interface RowSpec {
+  row: number;
+  height?: number;
+  outlineLevel?: number;
+  hidden?: boolean;
+}
+
+export interface ColumnSpec {
+  col: number;
+  width: number;
+  hidden?: boolean;
+}
+
+export interface PrintSpec {
+  orientation: 'landscape' | 'portrait';
+  paperSize: 'A4';
+  fitToWidth: number;
+  /** 0: as many pages tall as needed. */
+  fitToHeight: number;
+  /** Rows repeated at the top of every printed page, e.g. "6:6". */
+  titleRows?: string;
+  area?: string;
+}
+
+export interface ProtectionSpec {
+  /** No password by default: protection guards against accidents, not against people. */
+  password?: string;
+  allowInsertRows: boolean;
+  allowFormatColumns: boolean;
+  allowFormatRows: boolean;
+  allowAutoFilter: boolean;
+}
+
+export interface ChartSpec {
+  title: string;
+  kind: 'bar';
+  /** Category labels and one or more series, as A1 ranges on this sheet. */
+  categories: string;
+  series: Array<{ name: string; values: string }>;
+  /** Where the chart sits (top-left and bottom-right cells). */
+  from: string;
+  to: string;
+}
+
+export interface SheetSpec {
+  name: string;
+  state: 'visible' | 'hidden' | 'veryHidden';
+  tabColor?: string;
+  columns: ColumnSpec[];
+  rows: RowSpec[];
+  cells: CellSpec[];
+  merges: string[];
+  freeze?: { rows: number; cols: number };
+  validations: ValidationSpec[];
+  conditionalFormats: ConditionalFormatSpec[];
+  protection?: ProtectionSpec;
+  print?: PrintSpec;
+  charts: ChartSpec[];
+}
+
+export interface DefinedNameSpec {
+  name: string;
+  /** Absolute reference, e.g. "'Chấm điểm'!$K$95". */
+  ref: string;
+}
+
+export interface WorkbookSpec {
+  sheets: SheetSpec[];
+  names: DefinedNameSpec[];
+  properties: { title: string; subject: string; creator: string };
+}
