@@ -5,6 +5,8 @@ import { CliError, EXIT_USAGE } from './errors';
 import { processIO, type CliIO } from './io';
 import { planCommand } from './commands/plan';
 import { setsCommand } from './commands/sets';
+import { templateCommand } from './commands/template';
+import { checkCommand } from './commands/check';
 import { CriteriaSetError } from '../domain';
 
 type Command = (argv: readonly string[], io: CliIO) => number | Promise<number>;
@@ -12,6 +14,8 @@ type Command = (argv: readonly string[], io: CliIO) => number | Promise<number>;
 const COMMANDS: Record<string, Command> = {
   sets: setsCommand,
   plan: planCommand,
+  template: templateCommand,
+  check: checkCommand,
 };
 
 export const USAGE = `par-index — Chỉ số cải cách hành chính (PAR Index)
@@ -19,7 +23,13 @@ export const USAGE = `par-index — Chỉ số cải cách hành chính (PAR Ind
 Cách dùng:
   par-index sets [--json]
       Các bộ tiêu chí có sẵn (chính thức / minh họa).
+  par-index template --set ID --out FILE.xlsx [--unit TÊN] [--year NĂM] [--targets FILE]
+      Tạo tệp Excel chấm điểm (công thức, kiểm tra dữ liệu, tô màu) dùng được cả khi không có add-in.
+  par-index check FILE.xlsx... [--json]
+      Kiểm tra tệp đã chấm: điểm vượt tối đa, thiếu tài liệu kiểm chứng, công thức bị ghi đè,
+      điểm tối đa bị sửa, dòng tiêu chí bị xóa, số lưu dạng chữ ("15,3").
   par-index plan --set ID --targets FILE [--scores FILE] [--depth 1|2|3|all] [--json]
+  par-index plan FILE.xlsx [--depth 1|2|3|all] [--json]
       Bảng mục tiêu và kết quả: điểm tối đa, mục tiêu, tỷ lệ, điểm đạt, chênh lệch.
       FILE: CSV "code,target" (hoặc "code,score"; 15.3 hoặc "15,3") hoặc JSON { "3": 15.3 }.
 

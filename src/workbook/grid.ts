@@ -1,0 +1,38 @@
+/**
+ * What a reader hands to the interpreter: a sheet's cells as values and formulas,
+ * whatever library or host they came from. Interpreting a filled workbook (finding rows
+ * by code, spotting overwritten formulas) is then written once, as pure code, for both
+ * the Office.js reader and the exceljs reader.
+ */
+
+/** Numbers, text and booleans as stored; dates as ISO text; errors as { error: "#DIV/0!" }. */
+export type GridValue = number | string | boolean | null | { error: string };
+
+export interface SheetGrid {
+  name: string;
+  state: 'visible' | 'hidden' | 'veryHidden';
+  /** 0-based: values[0][0] is A1. Rows may be shorter than the widest row. */
+  values: GridValue[][];
+  /** The formula of each cell without "=", or null for a constant. Same shape as values. */
+  formulas: (string | null)[][];
+}
+
+export interface WorkbookGrid {
+  /** A file name or "workbook hiện tại", for messages. */
+  source: string;
+  sheets: SheetGrid[];
+  /** Defined names → their reference text. */
+  names: Record<string, string>;
+}
+
+export function gridValue(sheet: SheetGrid, row: number, col: number): GridValue {
+  return sheet.values[row - 1]?.[col - 1] ?? null;
+}
+
+export function gridFormula(sheet: SheetGrid, row: number, col: number): string | null {
+  return sheet.formulas[row - 1]?.[col - 1] ?? null;
+}
+
+export function gridRowCount(sheet: SheetGrid): number {
+  return sheet.values.length;
+}
