@@ -209,6 +209,7 @@ async function main() {
   // Read the config only now, so it picks up the certificates created above.
   const config = require(path.join(ROOT, 'webpack.config.js'))({}, { mode });
   const { devServer, ...webpackConfig } = config;
+  webpackConfig.stats = 'errors-warnings'; // keep the instructions below readable
   const url = `https://${devServer.host}:${devServer.port}`;
 
   say(`Đang build (${mode}) và khởi động máy chủ ${url} …`, `building (${mode}) and starting ${url}`);
@@ -224,7 +225,7 @@ async function main() {
     say(`Build xong trong ${seconds} giây.`, `built in ${seconds} s`);
     if (!printed) {
       printed = true;
-      printInstructions(url);
+      setImmediate(() => printInstructions(url)); // after webpack-dev-server's own output
     }
   });
 
