@@ -32,6 +32,7 @@ const nodeGlobals = {
   Buffer: 'readonly',
   setTimeout: 'readonly',
   clearTimeout: 'readonly',
+  setImmediate: 'readonly',
   URL: 'readonly',
 };
 const browserGlobals = { window: 'readonly', document: 'readonly', navigator: 'readonly', Office: 'readonly' };

@@ -2,6 +2,8 @@
  * Checks an existing production build in dist/ (run `npx webpack --mode production` first):
  * the files Excel needs are there, office.js and the ES5 guard are copied untouched, nothing
  * points at the Office CDN, and the pane loads nothing from another origin.
+ * It checks the default (https://localhost:3000) build: one made with PAR_ADDIN_ORIGIN set
+ * rewrites dist/manifest.xml and is expected to fail the manifest/URL checks here.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join, relative, sep } from 'path';
