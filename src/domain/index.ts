@@ -11,3 +11,4 @@ export * from './validate';
 export * from './plan';
 export * from './gaps';
 export * from './allocation';
+export * from './carry-over';

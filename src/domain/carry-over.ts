@@ -1,0 +1,64 @@
+/**
+ * Moving what a unit typed into a new version of its criteria set, by criterion code.
+ * Nothing is dropped silently: a value whose row no longer exists, or no longer takes
+ * that value (a leaf that became a parent cannot hold a score), comes back as an orphan
+ * with its old cell, so the workbook can list it for the user.
+ */
+import { cellOf, type Assessment, type CellRef, type Entry, type EntryField } from './assessment';
+import type { CriteriaSet } from './criteria-set';
+import { FIELD_LABELS } from './problems';
+
+export interface OrphanedValue {
+  code: string;
+  field: EntryField;
+  value: unknown;
+  cell?: CellRef;
+  reason: 'row-removed' | 'now-a-parent';
+  message: string;
+}
+
+export interface CarryOver {
+  values: Assessment;
+  /** How many typed values found their place in the new set. */
+  carried: number;
+  orphaned: OrphanedValue[];
+}
+
+/** Values a parent row still takes: its target and who carries it. */
+const PARENT_FIELDS: ReadonlySet<EntryField> = new Set(['target', 'leadUnit', 'partnerUnits', 'deadline']);
+
+export function carryOver(assessment: Assessment, set: CriteriaSet): CarryOver {
+  const values: Assessment = { entries: {} };
+  const orphaned: OrphanedValue[] = [];
+  let carried = 0;
+  for (const [code, entry] of Object.entries(assessment.entries)) {
+    const node = set.byCode.get(code);
+    for (const [field, value] of Object.entries(entry) as Array<[EntryField, Entry[EntryField]]>) {
+      if (!isTyped(value) || field === 'statedSelfTotal') continue;
+      if (node && (node.isLeaf || PARENT_FIELDS.has(field))) {
+        (values.entries[code] ??= {})[field] = value as never;
+        carried++;
+        continue;
+      }
+      const reason = node ? 'now-a-parent' : 'row-removed';
+      const cell = cellOf(assessment, code, field);
+      orphaned.push({
+        code,
+        field,
+        value,
+        ...(cell ? { cell } : {}),
+        reason,
+        message:
+          reason === 'row-removed'
+            ? `Tiêu chí ${code} không còn trong bộ tiêu chí ${set.id} (phiên bản ${set.version}); ${FIELD_LABELS[field].vi.toLowerCase()} đã nhập: ${String(value)}`
+            : `Tiêu chí ${code} nay có tiêu chí con nên không nhận ${FIELD_LABELS[field].vi.toLowerCase()}; giá trị đã nhập: ${String(value)}`,
+      });
+    }
+  }
+  return { values, carried, orphaned };
+}
+
+function isTyped(value: unknown): boolean {
+  if (value === undefined || value === null || value === false) return false;
+  return typeof value !== 'string' || value.trim() !== '';
+}
