@@ -12,3 +12,5 @@ export * from './plan';
 export * from './gaps';
 export * from './allocation';
 export * from './carry-over';
+export * from './ranking';
+export * from './text';
