@@ -40,7 +40,7 @@ const browserGlobals = { window: 'readonly', document: 'readonly', navigator: 'r
 const LAYER_MESSAGE = 'src/domain is pure TypeScript: it must not depend on UI, Office, exceljs or the workbook/taskpane/cli layers.';
 
 export default defineConfig(
-  { ignores: ['dist/', 'lib/', 'node_modules/', 'assets/', 'coverage/', 'test-artifacts/'] },
+  { ignores: ['dist/', 'lib/', 'node_modules/', 'assets/', 'coverage/', 'test-artifacts/', '.bench/'] },
 
   // --- TypeScript -------------------------------------------------------------------------
   {

@@ -7,6 +7,7 @@ import { planCommand } from './commands/plan';
 import { setsCommand } from './commands/sets';
 import { templateCommand } from './commands/template';
 import { checkCommand } from './commands/check';
+import { importSetCommand } from './commands/import-set';
 import { CriteriaSetError } from '../domain';
 
 type Command = (argv: readonly string[], io: CliIO) => number | Promise<number>;
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, Command> = {
   plan: planCommand,
   template: templateCommand,
   check: checkCommand,
+  'import-set': (argv, io) => importSetCommand(argv, io),
 };
 
 export const USAGE = `par-index — Chỉ số cải cách hành chính (PAR Index)
@@ -28,6 +30,8 @@ Cách dùng:
   par-index check FILE.xlsx... [--json]
       Kiểm tra tệp đã chấm: điểm vượt tối đa, thiếu tài liệu kiểm chứng, công thức bị ghi đè,
       điểm tối đa bị sửa, dòng tiêu chí bị xóa, số lưu dạng chữ ("15,3").
+  par-index import-set FILE.xlsx [--sheet TÊN] --out SET.json [--id ID] [--year NĂM] [--level so|xa|tinh]
+      Đọc bảng phụ lục bộ tiêu chí đã dán vào Excel, kiểm tra (tổng điểm, mã trùng) và ghi SET.json.
   par-index plan --set ID --targets FILE [--scores FILE] [--depth 1|2|3|all] [--json]
   par-index plan FILE.xlsx [--depth 1|2|3|all] [--json]
       Bảng mục tiêu và kết quả: điểm tối đa, mục tiêu, tỷ lệ, điểm đạt, chênh lệch.

@@ -6,11 +6,11 @@
  * without it LibreOffice keeps whatever cached values a file carries.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 
 export const SOFFICE_MISSING = 'LibreOffice (soffice) is required: apt-get install libreoffice-calc-nogui';
 
@@ -79,6 +79,8 @@ export async function recalculate(files: readonly string[], options: RecalcOptio
       done({ code, signal, stdout, stderr });
     });
   });
+  // The profile and HOME are throwaway; the converted files stay where the caller wants them.
+  for (const d of [profile, home]) rmSync(d, { recursive: true, force: true });
   if (run.error) {
     const missing = (run.error as NodeJS.ErrnoException).code === 'ENOENT';
     throw new Error(missing ? SOFFICE_MISSING : `soffice could not start: ${run.error.message}`);
@@ -104,7 +106,11 @@ export type CachedValue = number | string | boolean | null;
 export function valueAt(wb: ExcelJS.Workbook, sheet: string, address: string): CachedValue {
   const ws = wb.getWorksheet(sheet);
   if (!ws) throw new Error(`no sheet "${sheet}" (sheets: ${wb.worksheets.map((w) => w.name).join(', ')})`);
-  return plain(ws.getCell(address).value);
+  // exceljs cells, not Office.js ranges: nothing to load or sync.
+  const { type, result, value } = ws.getCell(address);
+  // The value of a formula cell drops falsy results (0, "", false); result keeps them.
+  if (type === ExcelJS.ValueType.Formula) return result === undefined ? null : plain(result as ExcelJS.CellValue);
+  return plain(value);
 }
 
 function plain(value: ExcelJS.CellValue): CachedValue {
@@ -114,11 +120,6 @@ function plain(value: ExcelJS.CellValue): CachedValue {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'object') {
     if ('error' in value) return value.error;
-    if ('formula' in value || 'sharedFormula' in value) {
-      const result = (value as ExcelJS.CellFormulaValue).result;
-      if (result === undefined) return null;
-      return plain(result as ExcelJS.CellValue);
-    }
     if ('richText' in value) return value.richText.map((r) => r.text).join('') || null;
     if ('text' in value) return (value as ExcelJS.CellHyperlinkValue).text;
   }

@@ -1,7 +1,10 @@
 /**
  * par-index plan --set ID --targets FILE [--scores FILE] [--json]
+ * par-index plan FILE.xlsx [--depth …] [--json]
  * The plan table of a unit: maxima, targets and target rates, and — with scores —
- * achievement, completion and the gap to each target.
+ * achievement, completion and the gap to each target. From a filled workbook, the
+ * targets and scores are those typed in it and "Điểm đạt" is the workbook's (appraised
+ * where appraised, else self-assessed).
  */
 import { resolve } from 'node:path';
 import { findBundledSet } from '../../criteria';
@@ -12,11 +15,17 @@ import type { CliIO } from '../io';
 import { printProblems } from '../problems-output';
 import { planJson, renderPlan } from '../plan-output';
 import { readValueFile } from '../value-file';
+import { openWorkbook } from '../workbook-file';
+import { checkWorkbook } from '../../workbook/read/check';
 
 const PLAN_CHECKS = new Set(['score-above-max', 'score-negative', 'score-not-number', 'score-not-option', 'target-above-max', 'target-negative', 'target-not-number']);
 
-export function planCommand(argv: readonly string[], io: CliIO): number {
+/** What a workbook's own tampering adds to the plan's checks: anything that makes its numbers wrong. */
+const WORKBOOK_CHECKS = new Set(['max-changed', 'formula-overwritten', 'formula-changed', 'number-as-text', 'row-missing', 'row-duplicated']);
+
+export function planCommand(argv: readonly string[], io: CliIO): number | Promise<number> {
   const args = parseArgs(argv, { set: true, targets: true, scores: true, json: false, depth: true });
+  if (args.positional.length > 0) return planFromWorkbook(args, io);
   const setId = requireFlag(args, 'set', 'ID (xem: par-index sets)');
   const set = findBundledSet(setId);
   if (!set) throw new CliError(`Không có bộ tiêu chí "${setId}". Xem danh sách: par-index sets`);
@@ -37,6 +46,23 @@ export function planCommand(argv: readonly string[], io: CliIO): number {
   // A value file carries no evidence or N/A column: only numbers that are wrong count here.
   const problems = validateAssessment(set, assessment).filter((p) => PLAN_CHECKS.has(p.code));
   const plan = buildPlan(set, assessment, { basis: 'self', depth });
+  return emitPlan(set, plan, problems, args.flags.json === true, io);
+}
+
+async function planFromWorkbook(args: ReturnType<typeof parseArgs>, io: CliIO): Promise<number> {
+  if (args.positional.length > 1) throw new CliError('plan đọc một tệp .xlsx mỗi lần');
+  for (const flag of ['set', 'targets', 'scores']) {
+    if (args.flags[flag] !== undefined) throw new CliError(`--${flag} không dùng cùng tệp .xlsx: mục tiêu và điểm được đọc từ tệp`);
+  }
+  const file = args.positional[0];
+  const opened = await openWorkbook(resolve(io.cwd, file));
+  if (!opened.ok) throw new CliError(`Không đọc được ${file}: ${opened.error}`);
+  const { set, assessment } = opened.read;
+  const depth = parseDepth(stringFlag(args, 'depth'));
+  const problems = checkWorkbook(opened.read).problems.filter(
+    (p) => PLAN_CHECKS.has(p.code) || (WORKBOOK_CHECKS.has(p.code) && p.severity === 'error'),
+  );
+  const plan = buildPlan(set, assessment, { basis: 'final', depth });
   return emitPlan(set, plan, problems, args.flags.json === true, io);
 }
 

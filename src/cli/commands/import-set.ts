@@ -1,0 +1,142 @@
+/**
+ * par-index import-set FILE.xlsx [--sheet NAME] --out SET.json [--id ID] [--title T] [--year Y] [--level so|xa|tinh]
+ * Reads the annex table (phụ lục) an officer pasted into Excel and writes it as a criteria
+ * set (status "imported"). Any problem is listed as "dòng N: lý do" and nothing is written:
+ * the table is corrected and imported again.
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import { LEVEL_LABELS, LEVELS, formatPoints, type CriteriaSetData, type CriterionData, type Level } from '../../domain';
+import { findHeader, findTitle, yearInTitle } from '../../domain/import/header';
+import { importCriteriaSet, type ImportPreview } from '../../domain/import/import-set';
+import { foldKey } from '../../domain/import/text';
+import { MAX_FILE_BYTES, readXlsxGrid, UnreadableWorkbookError } from '../../workbook/xlsx/read-grid';
+import type { SheetGrid, WorkbookGrid } from '../../workbook/grid';
+import { parseArgs, requireFlag, stringFlag } from '../args';
+import { CliError, EXIT_OK, EXIT_PROBLEMS } from '../errors';
+import type { CliIO } from '../io';
+
+const USAGE = 'par-index import-set FILE.xlsx [--sheet NAME] --out SET.json [--id ID] [--title T] [--year Y] [--level so|xa|tinh]';
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+export async function importSetCommand(argv: readonly string[], io: CliIO, now: Date = new Date()): Promise<number> {
+  const args = parseArgs(argv, { sheet: true, out: true, id: true, title: true, year: true, level: true });
+  if (args.positional.length !== 1) throw new CliError(`Cần đúng một tệp Excel. Cách dùng: ${USAGE}`);
+  const file = args.positional[0];
+  const outPath = requireFlag(args, 'out', 'SET.json (tệp bộ tiêu chí sẽ ghi)');
+  const level = parseLevel(stringFlag(args, 'level'));
+  const yearFlag = parseYear(stringFlag(args, 'year'));
+  const idFlag = stringFlag(args, 'id');
+  if (idFlag !== undefined && !ID_PATTERN.test(idFlag)) {
+    throw new CliError(`--id "${idFlag}" không hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch ngang (vd. lai-chau-so-2026)`);
+  }
+
+  const fileName = basename(file);
+  const grid = await readWorkbook(resolve(io.cwd, file), fileName);
+  const sheet = chooseSheet(grid, stringFlag(args, 'sheet'));
+  const title = stringFlag(args, 'title') ?? findTitle(sheet) ?? basename(fileName, extname(fileName));
+  const year = yearFlag ?? yearInTitle(title) ?? now.getFullYear();
+  const id = idFlag ?? slug(basename(fileName, extname(fileName)));
+  const source = `Nhập từ ${fileName}, trang ${sheet.name}, ngày ${viDate(now)}`;
+
+  const result = importCriteriaSet(sheet, { id, title, year, level, source });
+  if (!result.ok) {
+    io.err(`Không nhập được bộ tiêu chí từ ${fileName}, trang "${sheet.name}": ${result.problems.length} lỗi.`);
+    for (const p of result.problems) io.err(p.row === null ? p.message : `dòng ${p.row}: ${p.message}`);
+    io.err('Chưa ghi tệp nào. Sửa bảng trong tệp Excel rồi nhập lại.');
+    return EXIT_PROBLEMS;
+  }
+
+  const out = resolve(io.cwd, outPath);
+  try {
+    writeFileSync(out, JSON.stringify(result.set, null, 2) + '\n', 'utf8');
+  } catch (e) {
+    throw new CliError(`Không ghi được ${outPath}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  io.out(renderPreview(result.set, result.preview, { fileName, sheet: sheet.name, ...result.table }));
+  io.out(`Đã ghi: ${outPath}`);
+  return EXIT_OK;
+}
+
+async function readWorkbook(path: string, fileName: string): Promise<WorkbookGrid> {
+  let buffer: Buffer;
+  try {
+    const info = statSync(path);
+    if (info.isDirectory()) throw new CliError(`${fileName} là thư mục, không phải tệp Excel`);
+    if (info.size > MAX_FILE_BYTES) {
+      throw new CliError(`${fileName}: tệp quá lớn (${formatPoints(Math.round(info.size / 1024 / 102.4) / 10)} MB, tối đa ${formatPoints(Math.round(MAX_FILE_BYTES / 1024 / 102.4) / 10)} MB)`);
+    }
+    buffer = readFileSync(path);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    throw new CliError(`Không đọc được tệp ${fileName} (không có tệp hoặc không có quyền đọc)`);
+  }
+  try {
+    return await readXlsxGrid(buffer, fileName);
+  } catch (e) {
+    if (e instanceof UnreadableWorkbookError) throw new CliError(`${fileName}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** --sheet by name (accents and case aside); else the first visible sheet with an annex header. */
+function chooseSheet(grid: WorkbookGrid, name: string | undefined): SheetGrid {
+  const names = grid.sheets.map((s) => `"${s.name}"`).join(', ');
+  if (name !== undefined) {
+    const sheet = grid.sheets.find((s) => s.name === name) ?? grid.sheets.find((s) => foldKey(s.name) === foldKey(name));
+    if (!sheet) throw new CliError(`Không có trang "${name}" trong ${grid.source}. Các trang: ${names}`);
+    return sheet;
+  }
+  const visible = grid.sheets.filter((s) => s.state === 'visible');
+  const withHeader = visible.find((s) => findHeader(s) !== null);
+  const sheet = withHeader ?? visible[0] ?? grid.sheets[0];
+  if (!sheet) throw new CliError(`${grid.source} không có trang nào`);
+  return sheet;
+}
+
+function parseLevel(value: string | undefined): Level {
+  if (value === undefined) return 'so';
+  if ((LEVELS as readonly string[]).includes(value)) return value as Level;
+  throw new CliError(`--level là so (sở, ban, ngành), xa (xã, phường) hoặc tinh; không phải "${value}"`);
+}
+
+function parseYear(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const year = Number(value);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new CliError(`--year là một năm từ 2000 đến 2100; không phải "${value}"`);
+  return year;
+}
+
+/** "Phụ lục I - Sở 2026.xlsx" → "phu-luc-i-so-2026" */
+export function slug(text: string): string {
+  const s = foldKey(text).replace(/ /g, '-');
+  return ID_PATTERN.test(s) ? s : 'bo-tieu-chi-nhap';
+}
+
+function viDate(d: Date): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getDate())}/${two(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+
+const LEVEL_NAMES = ['Lĩnh vực', 'Tiêu chí', 'Tiêu chí thành phần'];
+
+function renderPreview(
+  set: CriteriaSetData,
+  preview: ImportPreview,
+  where: { fileName: string; sheet: string; headerRow: number; lastRow: number; totalRow: number | null; ignoredAfter: number | null },
+): string {
+  const leaves: CriterionData[] = [];
+  const walk = (n: CriterionData) => (n.children && n.children.length > 0 ? n.children.forEach(walk) : leaves.push(n));
+  set.items.forEach(walk);
+  const withOptions = leaves.filter((l) => (l.options?.length ?? 0) > 0).length;
+  const lines = [
+    `Bộ tiêu chí: ${set.title}`,
+    `  Mã: ${set.id} · Năm: ${set.year} · Cấp: ${LEVEL_LABELS[set.level].vi} · Nguồn: nhập từ phụ lục (cần đối chiếu với văn bản)`,
+    `  Từ: ${where.fileName}, trang "${where.sheet}", dòng ${where.headerRow}–${where.lastRow}`,
+    ...preview.byLevel.map((count, i) => `  ${LEVEL_NAMES[i] ?? `Cấp ${i + 1}`}: ${count}`),
+    `  Dòng chấm điểm: ${preview.leaves}` + (withOptions > 0 ? ` (${withOptions} dòng chấm theo mức, tổng ${preview.options} mức)` : ''),
+    `  Tổng điểm tối đa: ${formatPoints(preview.totalMax)}` + (where.totalRow !== null ? ` (khớp dòng tổng cộng, dòng ${where.totalRow})` : ''),
+  ];
+  if (where.ignoredAfter !== null) lines.push(`  Không đọc các dòng sau dòng tổng cộng (dòng ${where.ignoredAfter}).`);
+  return lines.join('\n');
+}

@@ -1,0 +1,636 @@
+/**
+ * Writes a workbook description (../spec.ts) into the workbook open in Excel, through Office.js.
+ * It is the pane's twin of ../xlsx/render.ts and writes the same things: cells (values and
+ * English formulas), number formats, styles, column widths, row heights, outline levels, merges,
+ * freeze panes, data validation, conditional formats, print setup, tab colours, sheet
+ * visibility, defined names and protection — plus the summary chart, which exceljs cannot draw.
+ *
+ * Round trips: at most three `context.sync()` calls, whatever the size of the set —
+ *   1. load the existing sheet and name lists (and the events flag) to refuse a clash;
+ *   2. queue everything and send it in one batch (calculation suspended, events off);
+ *   3. recalculate, and put the events flag back (always, also after a failure).
+ * Cells go out as one 2-D `numberFormat` and one 2-D `formulas` assignment per sheet; styles as
+ * rectangles of equal value per attribute (fill, bold, border…), never per cell.
+ *
+ * Requirement sets (the manifest asks for ExcelApi 1.8): data validation and
+ * `runtime.enableEvents` 1.8; `freezePanes`, `tabColor`, `series.add/setValues/setXAxisValues`
+ * 1.7; conditional formats and `suspendApiCalculationUntilNextSync` 1.6; `context.runtime` 1.5;
+ * `names.add` 1.4; `columnWidth`, `rowHeight`, `columnHidden`, `merge`, `format.protection`,
+ * `protection.protect(options)`, `visibility` (set) 1.2; the rest 1.1. Feature-detected and skipped
+ * below their set, with a Vietnamese note in the report: outline grouping (`Range.group`, 1.10),
+ * print setup (`pageLayout`, 1.9) and indentation (`format.indentLevel`, 1.9).
+ *
+ * Locale: formulas are written to `formulas` (English, "," separators), never `formulasLocal`;
+ * numbers as JS numbers; number formats as US codes.
+ *
+ * Only this folder touches the `Excel` global (enums at run time); eslint enforces it.
+ */
+import { columnLetter, parseRange, rangeA1 } from '../a1';
+import type { CellSpec, ChartSpec, ConditionalFormatSpec, SheetSpec, StyleSpec, ValidationSpec, WorkbookSpec } from '../spec';
+
+/** The workbook already has sheets with these names; nothing was written. */
+export class SheetExistsError extends Error {
+  constructor(readonly sheets: string[]) {
+    super(
+      `Workbook đã có trang tính ${sheets.map((s) => `"${s}"`).join(', ')}. ` +
+        'Không ghi đè để tránh mất dữ liệu: hãy đổi tên hoặc xoá trang đó, hoặc chọn cập nhật bảng hiện có.',
+    );
+    this.name = 'SheetExistsError';
+  }
+}
+
+/** The workbook already defines these names (e.g. left from an earlier copy); nothing was written. */
+export class NameExistsError extends Error {
+  constructor(readonly names: string[]) {
+    super(
+      `Workbook đã có tên (Name) ${names.join(', ')}. Không ghi đè: hãy xoá các tên này trong Formulas › Name Manager rồi thử lại.`,
+    );
+    this.name = 'NameExistsError';
+  }
+}
+
+/** The host is older than the manifest's minimum (data validation needs ExcelApi 1.8). */
+export class ExcelApiTooOldError extends Error {
+  constructor(readonly required: string) {
+    super(`Phiên bản Excel này chưa hỗ trợ ExcelApi ${required} (cần Office 2021, Microsoft 365 hoặc Excel trên web).`);
+    this.name = 'ExcelApiTooOldError';
+  }
+}
+
+export type SkippableFeature = 'outline' | 'print' | 'indent';
+
+export interface SkippedFeature {
+  feature: SkippableFeature;
+  /** The ExcelApi requirement set the feature needs. */
+  requirement: string;
+  /** For the pane, in Vietnamese. */
+  message: string;
+}
+
+export interface RenderReport {
+  sheets: string[];
+  /** Cells of the description holding a value or a formula. */
+  cells: number;
+  /** Cells covered by the block assignments (including blanks in the rectangles). */
+  blockCells: number;
+  validations: number;
+  conditionalFormats: number;
+  charts: number;
+  names: number;
+  /** Rectangles styles were applied to, and the property assignments that took. */
+  formatRuns: number;
+  formatCalls: number;
+  /** Per sheet, for tuning and tests. */
+  perSheet: Record<string, { cells: number; formatRuns: number; formatCalls: number }>;
+  syncs: number;
+  /** Rough size of the big batch (cell contents, number formats, validation and rule texts), against Excel on the web's 5 MB cap. */
+  estimatedRequestBytes: number;
+  skipped: SkippedFeature[];
+  /** Things of the description Office.js cannot write at all (in Vietnamese). */
+  notes: string[];
+  /** Non-fatal problems after everything was written (e.g. events could not be re-enabled). */
+  warnings: string[];
+}
+
+export interface RenderOptions {
+  /** Feature detection; defaults to `Office.context.requirements.isSetSupported`. */
+  isSetSupported?: (name: string, version: string) => boolean;
+  /** Activate the first visible sheet written (default true). */
+  activate?: boolean;
+}
+
+const SKIP_MESSAGES: Record<SkippableFeature, { requirement: string; message: string }> = {
+  outline: {
+    requirement: '1.10',
+    message: 'Excel này chưa hỗ trợ nhóm dòng (ExcelApi 1.10): các dòng tiêu chí không được nhóm theo cấp, dữ liệu và công thức không bị ảnh hưởng.',
+  },
+  print: {
+    requirement: '1.9',
+    message: 'Excel này chưa hỗ trợ thiết lập in (ExcelApi 1.9): khi in hãy tự chọn khổ A4 ngang, vừa một trang chiều ngang và lặp dòng tiêu đề.',
+  },
+  indent: {
+    requirement: '1.9',
+    message: 'Excel này chưa hỗ trợ thụt lề ô (ExcelApi 1.9): tên tiêu chí con hiển thị không thụt lề.',
+  },
+};
+
+const NOTES = [
+  'Office.js không có lệnh đặt nút thu gọn nhóm dòng ở phía trên (summary rows above); Excel giữ mặc định của workbook.',
+  'Thuộc tính tài liệu (tiêu đề, chủ đề, người tạo) của workbook đang mở không bị thay đổi.',
+];
+
+/** Excel's column width unit → points. See `columnWidthPoints`. */
+const POINTS_PER_PIXEL = 72 / 96;
+
+/**
+ * A column width as the description (and exceljs, and the file's <col width>) gives it — in
+ * "characters" of the default font's widest digit, padding included — to the points
+ * `Range.format.columnWidth` takes. ECMA-376 §18.3.1.13: pixels =
+ * Truncate(((256·w + Truncate(128/7)) / 256) · 7) for the default Calibri/Aptos 11 (7-pixel
+ * digits), ≈ 7·w; points = pixels × 72/96. (The often-quoted "7·w + 5 px" is for a width counted
+ * without the padding, as Excel's UI shows it; the file's value already includes it.)
+ */
+export function columnWidthPoints(width: number): number {
+  const pixels = Math.trunc(((256 * width + Math.trunc(128 / 7)) / 256) * 7);
+  return pixels * POINTS_PER_PIXEL;
+}
+
+/**
+ * Text Excel would parse when written through `formulas`/`values` (a number, date, boolean,
+ * error literal or formula) gets an apostrophe so it stays text. Only for cells not formatted "@".
+ */
+export function needsQuotePrefix(text: string): boolean {
+  if (text === '') return false;
+  if (!/^\p{L}/u.test(text)) return true; // digits, signs, "=", "'", "#", "(", "$", spaces, "…"
+  if (/^(true|false)\s*$/i.test(text)) return true;
+  return /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s\-/.,]*\d/i.test(text);
+}
+
+export async function renderIntoWorkbook(context: Excel.RequestContext, spec: WorkbookSpec, options: RenderOptions = {}): Promise<RenderReport> {
+  const supports = options.isSetSupported ?? ((name: string, version: string) => Office.context.requirements.isSetSupported(name, version));
+  if (!supports('ExcelApi', '1.8')) throw new ExcelApiTooOldError('1.8');
+  const features: Record<SkippableFeature, boolean> = {
+    outline: supports('ExcelApi', '1.10'),
+    print: supports('ExcelApi', '1.9'),
+    indent: supports('ExcelApi', '1.9'),
+  };
+
+  let syncs = 0;
+  const sync = async () => {
+    syncs++;
+    await context.sync();
+  };
+
+  // 1. What is already there. Never delete or overwrite the user's sheets or names.
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
+  const names = context.workbook.names;
+  names.load('items/name');
+  const runtime = context.runtime;
+  runtime.load('enableEvents');
+  await sync();
+  const existingSheets = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws.name]));
+  const sheetClashes = spec.sheets.map((s) => existingSheets.get(s.name.toLowerCase())).filter((n): n is string => n !== undefined);
+  if (sheetClashes.length > 0) throw new SheetExistsError(sheetClashes);
+  const existingNames = new Map(names.items.map((n) => [n.name.toLowerCase(), n.name]));
+  const nameClashes = spec.names.map((n) => existingNames.get(n.name.toLowerCase())).filter((n): n is string => n !== undefined);
+  if (nameClashes.length > 0) throw new NameExistsError(nameClashes);
+  const eventsBefore = runtime.enableEvents;
+
+  const report: RenderReport = {
+    sheets: spec.sheets.map((s) => s.name),
+    cells: 0,
+    blockCells: 0,
+    validations: 0,
+    conditionalFormats: 0,
+    charts: 0,
+    names: spec.names.length,
+    formatRuns: 0,
+    formatCalls: 0,
+    perSheet: {},
+    syncs: 0,
+    estimatedRequestBytes: 0,
+    skipped: [],
+    notes: [...NOTES],
+    warnings: [],
+  };
+
+  // 2. Everything in one batch.
+  let failure: unknown = null;
+  try {
+    context.workbook.application.suspendApiCalculationUntilNextSync();
+    runtime.enableEvents = false;
+    queueWorkbook(context, spec, features, report, options.activate !== false);
+    await sync();
+  } catch (error) {
+    failure = error;
+  }
+
+  // 3. Recalculate what was written (calculation was suspended) and restore events, whatever happened.
+  try {
+    if (!failure) context.workbook.application.calculate(Excel.CalculationType.recalculate);
+    runtime.enableEvents = eventsBefore;
+    await sync();
+  } catch (error) {
+    if (!failure) report.warnings.push(`Không bật lại được sự kiện của Excel: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (failure) throw failure;
+  report.syncs = syncs;
+  return report;
+}
+
+interface Features {
+  outline: boolean;
+  print: boolean;
+  indent: boolean;
+}
+
+function queueWorkbook(context: Excel.RequestContext, spec: WorkbookSpec, features: Features, report: RenderReport, activate: boolean): void {
+  const worksheets = context.workbook.worksheets;
+  // All sheets first: formulas, validation lists and names refer across sheets.
+  const written = spec.sheets.map((sheet) => ({ sheet, ws: worksheets.add(sheet.name), ranges: new Map<string, Excel.Range>() }));
+  const range = (w: (typeof written)[number], address: string) => {
+    let r = w.ranges.get(address);
+    if (!r) w.ranges.set(address, (r = w.ws.getRange(address)));
+    return r;
+  };
+  const skip = (feature: SkippableFeature) => {
+    if (!report.skipped.some((s) => s.feature === feature)) report.skipped.push({ feature, ...SKIP_MESSAGES[feature] });
+  };
+
+  for (const w of written) {
+    const { sheet, ws } = w;
+    writeColumns(ws, sheet);
+    const stats = writeCells(ws, sheet, report);
+    const styled = writeStyles(sheet, features, (address) => range(w, address), skip);
+    report.perSheet[sheet.name] = { cells: stats.cells, formatRuns: styled.runs, formatCalls: styled.calls };
+    report.formatRuns += styled.runs;
+    report.formatCalls += styled.calls;
+    writeRows(ws, sheet);
+    for (const m of sheet.merges) range(w, m).merge(false);
+  }
+
+  for (const w of written) {
+    for (const v of w.sheet.validations) writeValidation(range(w, v.range), v);
+    report.estimatedRequestBytes += byteLength(JSON.stringify(w.sheet.validations)) + byteLength(JSON.stringify(w.sheet.conditionalFormats));
+    report.validations += w.sheet.validations.length;
+    // Office.js puts each new conditional format on top: add the lowest priority first.
+    for (const cf of [...w.sheet.conditionalFormats].reverse()) writeConditionalFormat(range(w, cf.range), cf);
+    report.conditionalFormats += w.sheet.conditionalFormats.length;
+  }
+
+  for (const w of written) {
+    const { sheet, ws } = w;
+    if (sheet.rows.some((r) => (r.outlineLevel ?? 0) > 0)) {
+      if (features.outline) writeOutline(ws, sheet);
+      else skip('outline');
+    }
+    if (sheet.freeze) writeFreeze(ws, sheet.freeze);
+    if (sheet.tabColor) ws.tabColor = `#${sheet.tabColor}`;
+    if (sheet.print) {
+      if (features.print) writePrint(ws, sheet.print);
+      else skip('print');
+    }
+    for (const chart of sheet.charts) writeChart(ws, chart);
+    report.charts += sheet.charts.length;
+  }
+
+  for (const n of spec.names) context.workbook.names.add(n.name, `=${n.ref}`);
+
+  for (const { sheet, ws } of written) {
+    if (sheet.state === 'veryHidden') ws.visibility = Excel.SheetVisibility.veryHidden;
+    else if (sheet.state === 'hidden') ws.visibility = Excel.SheetVisibility.hidden;
+  }
+  // Protection last: after it, the locked cells refuse changes.
+  for (const { sheet, ws } of written) {
+    if (!sheet.protection) continue;
+    const p = sheet.protection;
+    const protectOptions: Excel.WorksheetProtectionOptions = {
+      allowInsertRows: p.allowInsertRows,
+      allowFormatColumns: p.allowFormatColumns,
+      allowFormatRows: p.allowFormatRows,
+      allowAutoFilter: p.allowAutoFilter,
+      selectionMode: Excel.ProtectionSelectionMode.normal,
+    };
+    if (p.password) ws.protection.protect(protectOptions, p.password);
+    else ws.protection.protect(protectOptions);
+  }
+  if (activate) written.find((w) => w.sheet.state === 'visible')?.ws.activate();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cells
+
+/** Later entries for the same cell override earlier ones field by field, as in the exceljs renderer. */
+function cellMap(sheet: SheetSpec): Map<string, CellSpec> {
+  const cells = new Map<string, CellSpec>();
+  for (const c of sheet.cells) {
+    const k = `${c.row},${c.col}`;
+    const prev = cells.get(k);
+    if (!prev) {
+      cells.set(k, c);
+      continue;
+    }
+    const hasContent = c.formula !== undefined || (c.value !== undefined && c.value !== null);
+    cells.set(k, {
+      row: c.row,
+      col: c.col,
+      ...(hasContent ? { value: c.value, formula: c.formula } : { value: prev.value, formula: prev.formula }),
+      ...(prev.style || c.style ? { style: { ...prev.style, ...c.style } } : {}),
+    });
+  }
+  return cells;
+}
+
+/**
+ * Cells as they end up styled: like exceljs's mergeCells, every cell of a merged area takes the
+ * style of its top-left cell (so borders and fills cover the whole area). Excel's own merge keeps
+ * only the top-left format on some hosts, so the renderer states it for every cell.
+ */
+function effectiveCells(sheet: SheetSpec): Map<string, CellSpec> {
+  const cells = cellMap(sheet);
+  for (const address of sheet.merges) {
+    const { top, left, bottom, right } = parseRange(address);
+    const master = cells.get(`${top},${left}`);
+    for (let row = top; row <= bottom; row++) {
+      for (let col = left; col <= right; col++) {
+        if (row === top && col === left) continue;
+        const k = `${row},${col}`;
+        const own = cells.get(k);
+        if (master?.style) cells.set(k, { ...own, row, col, style: master.style });
+        else if (own) cells.set(k, { ...own, style: undefined });
+      }
+    }
+  }
+  return cells;
+}
+
+function cellInput(cell: CellSpec | undefined, numberFormat: string): string | number | boolean {
+  if (!cell) return '';
+  if (cell.formula !== undefined) return `=${cell.formula}`;
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return numberFormat !== '@' && needsQuotePrefix(v) ? `'${v}` : v;
+  return v;
+}
+
+function writeCells(ws: Excel.Worksheet, sheet: SheetSpec, report: RenderReport): { cells: number } {
+  const cells = effectiveCells(sheet);
+  if (cells.size === 0) return { cells: 0 };
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = 0;
+  let right = 0;
+  let count = 0;
+  for (const c of cells.values()) {
+    top = Math.min(top, c.row);
+    left = Math.min(left, c.col);
+    bottom = Math.max(bottom, c.row);
+    right = Math.max(right, c.col);
+    if (c.formula !== undefined || (c.value !== undefined && c.value !== null)) count++;
+  }
+  const numberFormats: string[][] = [];
+  const contents: Array<Array<string | number | boolean>> = [];
+  for (let row = top; row <= bottom; row++) {
+    const formats: string[] = [];
+    const line: Array<string | number | boolean> = [];
+    for (let col = left; col <= right; col++) {
+      const cell = cells.get(`${row},${col}`);
+      const numberFormat = cell?.style?.numberFormat ?? 'General';
+      formats.push(numberFormat);
+      line.push(cellInput(cell, numberFormat));
+    }
+    numberFormats.push(formats);
+    contents.push(line);
+  }
+  const block = ws.getRange(rangeA1(top, left, bottom, right));
+  // Formats first: a code such as "1.1" written into a General cell would become a number.
+  block.numberFormat = numberFormats;
+  block.formulas = contents;
+  report.cells += count;
+  report.blockCells += (bottom - top + 1) * (right - left + 1);
+  report.estimatedRequestBytes += byteLength(JSON.stringify(numberFormats)) + byteLength(JSON.stringify(contents));
+  return { cells: count };
+}
+
+function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Styles: rectangles of equal value, per attribute
+
+export interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+type AttrValue = string | number | boolean;
+
+interface StyleAttribute {
+  name: string;
+  feature?: SkippableFeature;
+  value: (s: StyleSpec) => AttrValue | undefined;
+  /** Queues the assignments for one rectangle; returns how many properties it set. */
+  apply: (range: Excel.Range, value: AttrValue, rect: Rect) => number;
+}
+
+function styleAttributes(): StyleAttribute[] {
+  const horizontal = { left: Excel.HorizontalAlignment.left, center: Excel.HorizontalAlignment.center, right: Excel.HorizontalAlignment.right };
+  const vertical = { top: Excel.VerticalAlignment.top, middle: Excel.VerticalAlignment.center, bottom: Excel.VerticalAlignment.bottom };
+  return [
+    { name: 'fill', value: (s) => s.fill, apply: (r, v) => ((r.format.fill.color = `#${v}`), 1) },
+    { name: 'bold', value: (s) => (s.font?.bold ? true : undefined), apply: (r) => ((r.format.font.bold = true), 1) },
+    { name: 'italic', value: (s) => (s.font?.italic ? true : undefined), apply: (r) => ((r.format.font.italic = true), 1) },
+    { name: 'size', value: (s) => s.font?.size || undefined, apply: (r, v) => ((r.format.font.size = v as number), 1) },
+    { name: 'color', value: (s) => s.font?.color, apply: (r, v) => ((r.format.font.color = `#${v}`), 1) },
+    {
+      name: 'horizontal',
+      value: (s) => s.horizontal,
+      apply: (r, v) => ((r.format.horizontalAlignment = horizontal[v as keyof typeof horizontal]), 1),
+    },
+    { name: 'vertical', value: (s) => s.vertical, apply: (r, v) => ((r.format.verticalAlignment = vertical[v as keyof typeof vertical]), 1) },
+    { name: 'wrap', value: (s) => (s.wrap ? true : undefined), apply: (r) => ((r.format.wrapText = true), 1) },
+    { name: 'indent', feature: 'indent', value: (s) => s.indent || undefined, apply: (r, v) => ((r.format.indentLevel = v as number), 1) },
+    { name: 'border', value: (s) => (s.border ? true : undefined), apply: (r, _v, rect) => thinBorders(r, rect) },
+    { name: 'locked', value: (s) => (s.locked === false ? false : undefined), apply: (r) => ((r.format.protection.locked = false), 1) },
+  ];
+}
+
+/** The exceljs renderer's border: thin, #BFBFBF, on every side of every cell. */
+function thinBorders(range: Excel.Range, rect: Rect): number {
+  const sides: Excel.BorderIndex[] = [Excel.BorderIndex.edgeTop, Excel.BorderIndex.edgeBottom, Excel.BorderIndex.edgeLeft, Excel.BorderIndex.edgeRight];
+  if (rect.bottom > rect.top) sides.push(Excel.BorderIndex.insideHorizontal);
+  if (rect.right > rect.left) sides.push(Excel.BorderIndex.insideVertical);
+  for (const side of sides) {
+    const border = range.format.borders.getItem(side);
+    border.style = Excel.BorderLineStyle.continuous;
+    border.weight = Excel.BorderWeight.thin;
+    border.color = '#BFBFBF';
+  }
+  return sides.length * 3;
+}
+
+function writeStyles(
+  sheet: SheetSpec,
+  features: Features,
+  range: (address: string) => Excel.Range,
+  skip: (feature: SkippableFeature) => void,
+): { runs: number; calls: number } {
+  const cells = [...effectiveCells(sheet).values()].filter((c) => c.style);
+  let runs = 0;
+  let calls = 0;
+  for (const attr of styleAttributes()) {
+    const byValue = new Map<AttrValue, Array<{ row: number; col: number }>>();
+    for (const c of cells) {
+      const v = attr.value(c.style!);
+      if (v === undefined) continue;
+      let list = byValue.get(v);
+      if (!list) byValue.set(v, (list = []));
+      list.push({ row: c.row, col: c.col });
+    }
+    if (byValue.size === 0) continue;
+    if (attr.feature && !features[attr.feature]) {
+      skip(attr.feature);
+      continue;
+    }
+    for (const [value, points] of byValue) {
+      for (const rect of rectangles(points)) {
+        calls += attr.apply(range(rangeA1(rect.top, rect.left, rect.bottom, rect.right)), value, rect);
+        runs++;
+      }
+    }
+  }
+  return { runs, calls };
+}
+
+/**
+ * Covers a set of cells exactly with few rectangles: runs of adjacent cells along rows stacked
+ * into blocks when consecutive rows have the same run, or the same along columns —
+ * whichever gives fewer. (A greedy largest-block-first cover gave no fewer on our sheets.)
+ */
+export function rectangles(points: ReadonlyArray<{ row: number; col: number }>): Rect[] {
+  const byRows = sweep(points.map((p) => [p.row, p.col] as const));
+  const byCols = sweep(points.map((p) => [p.col, p.row] as const)).map((r) => ({ top: r.left, left: r.top, bottom: r.right, right: r.bottom }));
+  return byCols.length < byRows.length ? byCols : byRows;
+}
+
+/** Rectangles in (major, minor) coordinates; returned with top/bottom = major, left/right = minor. */
+function sweep(points: ReadonlyArray<readonly [number, number]>): Rect[] {
+  const lines = new Map<number, number[]>();
+  for (const [major, minor] of points) {
+    let line = lines.get(major);
+    if (!line) lines.set(major, (line = []));
+    line.push(minor);
+  }
+  const done: Rect[] = [];
+  let open = new Map<string, Rect>();
+  for (const major of [...lines.keys()].sort((a, b) => a - b)) {
+    const minors = [...new Set(lines.get(major))].sort((a, b) => a - b);
+    const next = new Map<string, Rect>();
+    for (let i = 0; i < minors.length; ) {
+      let j = i;
+      while (j + 1 < minors.length && minors[j + 1] === minors[j] + 1) j++;
+      const k = `${minors[i]}:${minors[j]}`;
+      const rect = open.get(k);
+      if (rect && rect.bottom === major - 1) {
+        rect.bottom = major;
+        open.delete(k);
+        next.set(k, rect);
+      } else {
+        const created = { top: major, bottom: major, left: minors[i], right: minors[j] };
+        done.push(created);
+        next.set(k, created);
+      }
+      i = j + 1;
+    }
+    open = next;
+  }
+  return done;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Columns, rows, outline, freeze, print
+
+function writeColumns(ws: Excel.Worksheet, sheet: SheetSpec): void {
+  const columns = [...sheet.columns].sort((a, b) => a.col - b.col);
+  // Adjacent columns of the same width share one assignment ("L:P").
+  for (let i = 0; i < columns.length; ) {
+    let j = i;
+    while (j + 1 < columns.length && columns[j + 1].col === columns[j].col + 1 && columns[j + 1].width === columns[i].width) j++;
+    ws.getRange(`${columnLetter(columns[i].col)}:${columnLetter(columns[j].col)}`).format.columnWidth = columnWidthPoints(columns[i].width);
+    i = j + 1;
+  }
+  for (const c of columns) if (c.hidden) ws.getRange(`${columnLetter(c.col)}:${columnLetter(c.col)}`).columnHidden = true;
+}
+
+function writeRows(ws: Excel.Worksheet, sheet: SheetSpec): void {
+  for (const r of sheet.rows) {
+    if (r.height !== undefined) ws.getRange(`${r.row}:${r.row}`).format.rowHeight = r.height;
+    if (r.hidden) ws.getRange(`${r.row}:${r.row}`).rowHidden = true;
+  }
+}
+
+/** Each outline level is one more `group()` over the runs of rows at that level or deeper. */
+function writeOutline(ws: Excel.Worksheet, sheet: SheetSpec): void {
+  const level = new Map(sheet.rows.map((r) => [r.row, r.outlineLevel ?? 0]));
+  const max = Math.max(0, ...level.values());
+  const rows = [...level.keys()].sort((a, b) => a - b);
+  for (let l = 1; l <= max; l++) {
+    const deep = rows.filter((r) => (level.get(r) ?? 0) >= l);
+    for (let i = 0; i < deep.length; ) {
+      let j = i;
+      while (j + 1 < deep.length && deep[j + 1] === deep[j] + 1) j++;
+      ws.getRange(`${deep[i]}:${deep[j]}`).group(Excel.GroupOption.byRows);
+      i = j + 1;
+    }
+  }
+}
+
+function writeFreeze(ws: Excel.Worksheet, freeze: { rows: number; cols: number }): void {
+  if (freeze.rows > 0 && freeze.cols > 0) ws.freezePanes.freezeAt(ws.getRange(rangeA1(1, 1, freeze.rows, freeze.cols)));
+  else if (freeze.rows > 0) ws.freezePanes.freezeRows(freeze.rows);
+  else if (freeze.cols > 0) ws.freezePanes.freezeColumns(freeze.cols);
+}
+
+function writePrint(ws: Excel.Worksheet, print: NonNullable<SheetSpec['print']>): void {
+  const layout = ws.pageLayout;
+  layout.orientation = print.orientation === 'landscape' ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+  layout.paperSize = Excel.PaperType.a4;
+  // fitToHeight 0 means "as many pages as needed": leave the vertical count unset.
+  layout.zoom = { horizontalFitToPages: print.fitToWidth, ...(print.fitToHeight > 0 ? { verticalFitToPages: print.fitToHeight } : {}) };
+  if (print.titleRows) layout.setPrintTitleRows(ws.getRange(print.titleRows));
+  if (print.area) layout.setPrintArea(ws.getRange(print.area));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation, conditional formats, chart
+
+/** "0" → 0; "$C12" → "=$C12". */
+function operand(formula: string): number | string {
+  return /^-?\d+(\.\d+)?$/.test(formula) ? Number(formula) : `=${formula}`;
+}
+
+/** The description's list source: a quoted literal list ("x") or a range reference. */
+function listSource(source: string): string {
+  const literal = /^"(.*)"$/s.exec(source);
+  return literal ? literal[1].replace(/""/g, '"') : `=${source}`;
+}
+
+function writeValidation(range: Excel.Range, v: ValidationSpec): void {
+  const dv = range.dataValidation;
+  dv.rule =
+    v.kind === 'decimal'
+      ? { decimal: { formula1: operand(v.min), formula2: operand(v.max), operator: Excel.DataValidationOperator.between } }
+      : { list: { inCellDropDown: true, source: listSource(v.source) } };
+  dv.ignoreBlanks = true;
+  if (v.prompt) dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
+  dv.errorAlert = { showAlert: true, style: Excel.DataValidationAlertStyle.stop, title: v.error.title, message: v.error.message };
+}
+
+function writeConditionalFormat(range: Excel.Range, cf: ConditionalFormatSpec): void {
+  const format = range.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+  format.custom.rule.formula = `=${cf.formula}`;
+  if (cf.style.fill) format.custom.format.fill.color = `#${cf.style.fill}`;
+  if (cf.style.fontColor) format.custom.format.font.color = `#${cf.style.fontColor}`;
+  if (cf.style.bold) format.custom.format.font.bold = true;
+}
+
+function writeChart(ws: Excel.Worksheet, spec: ChartSpec): void {
+  const [first, ...rest] = spec.series;
+  if (!first) return;
+  const chart = ws.charts.add(Excel.ChartType.barClustered, ws.getRange(first.values), Excel.ChartSeriesBy.columns);
+  chart.title.text = spec.title;
+  // charts.add made the first series from its source; name it and give it the categories.
+  const series = chart.series.getItemAt(0);
+  series.name = first.name;
+  series.setXAxisValues(ws.getRange(spec.categories));
+  for (const s of rest) {
+    const added = chart.series.add(s.name);
+    added.setValues(ws.getRange(s.values));
+    added.setXAxisValues(ws.getRange(spec.categories));
+  }
+  chart.setPosition(spec.from, spec.to);
+}

@@ -1,0 +1,143 @@
+/**
+ * Checking a read workbook: what reading found in the file (formulas typed over, maxima
+ * edited, rows gone, numbers as text) plus the set's own rules (validateAssessment),
+ * errors first; the totals the engine computes beside those the file shows; and where
+ * each criterion's inputs are, so a report or the pane can take the user there.
+ */
+import {
+  computeTotals,
+  formatCellRef,
+  pointsEqual,
+  sortProblems,
+  formatPoints,
+  validateAssessment,
+  type Problem,
+  type ValidateOptions,
+} from '../../domain';
+import { a1 } from '../a1';
+import type { FileTotals } from './file-totals';
+import type { ReadableWorkbook } from './interpret';
+
+export interface TotalsView {
+  maxScore: number | null;
+  applicableMax: number | null;
+  selfScore: number | null;
+  selfIndex: number | null;
+  selfBand: string | null;
+  appraisedScore: number | null;
+  appraisedIndex: number | null;
+  appraisedBand: string | null;
+  /** Điểm đạt: the appraised score where there is one, else the self-score. */
+  score: number | null;
+}
+
+export interface CheckTotals {
+  engine: TotalsView;
+  /** What the file showed when last saved; null values when it was never calculated. */
+  file: TotalsView & { computed: boolean; errors: FileTotals['errors'] };
+}
+
+export interface CellAddresses {
+  maxScore: string | null;
+  target: string | null;
+  selfScore: string | null;
+  appraisedScore: string | null;
+  evidence: string | null;
+  notApplicable: string | null;
+}
+
+export interface CheckResult {
+  problems: Problem[];
+  totals: CheckTotals;
+  cells: Record<string, CellAddresses>;
+}
+
+export function checkWorkbook(read: ReadableWorkbook, options: ValidateOptions = {}): CheckResult {
+  const { set, assessment } = read;
+  const self = computeTotals(set, assessment, 'self');
+  const appraised = computeTotals(set, assessment, 'appraised');
+  const final = computeTotals(set, assessment, 'final');
+  const engine: TotalsView = {
+    maxScore: set.totalMax,
+    applicableMax: final.total.applicableMax,
+    selfScore: self.total.score,
+    selfIndex: self.index,
+    selfBand: self.band?.label ?? null,
+    appraisedScore: appraised.total.score,
+    appraisedIndex: appraised.index,
+    appraisedBand: appraised.band?.label ?? null,
+    score: final.total.score,
+  };
+  const file = fileView(read.fileTotals);
+  const problems = [...read.problems, ...validateAssessment(set, assessment, options), ...totalsDiffer(engine, file)];
+
+  const cells: Record<string, CellAddresses> = {};
+  for (const node of set.nodes) {
+    const row = read.rows[node.code];
+    if (row === undefined) continue;
+    const ref = assessment.cells?.[node.code] ?? {};
+    const show = (r: (typeof ref)[keyof typeof ref]) => (r ? formatCellRef(r) : null);
+    cells[node.code] = {
+      maxScore: `${read.sheets.scoring}!${a1(row, read.columns.maxScore)}`,
+      target: show(ref.target),
+      selfScore: show(ref.selfScore),
+      appraisedScore: show(ref.appraisedScore),
+      evidence: show(ref.evidence),
+      notApplicable: node.isLeaf ? show(ref.notApplicable) : null,
+    };
+  }
+  return {
+    problems: sortProblems(problems, new Map(set.nodes.map((n, i) => [n.code, i]))),
+    totals: { engine, file },
+    cells,
+  };
+}
+
+function fileView(t: FileTotals): CheckTotals['file'] {
+  return {
+    computed: t.computed,
+    errors: t.errors,
+    maxScore: t.maxScore,
+    applicableMax: t.applicableMax,
+    selfScore: t.selfScore,
+    selfIndex: t.selfIndex,
+    selfBand: t.selfBand,
+    appraisedScore: t.appraisedScore,
+    appraisedIndex: t.appraisedIndex,
+    appraisedBand: t.appraisedBand,
+    score: t.score,
+  };
+}
+
+/**
+ * "The file says 80, the engine says 85,3": only when the file was calculated. The causes
+ * (a number as text, a formula typed over) are listed as their own problems.
+ */
+function totalsDiffer(engine: TotalsView, file: CheckTotals['file']): Problem[] {
+  if (!file.computed) return [];
+  const out: Problem[] = [];
+  const pairs: Array<[keyof TotalsView, string, string]> = [
+    ['selfScore', 'Tổng điểm tự đánh giá', 'Self-score total'],
+    ['appraisedScore', 'Tổng điểm thẩm định', 'Appraised total'],
+    ['applicableMax', 'Tổng điểm tối đa áp dụng', 'Applicable maximum'],
+  ];
+  for (const [key, vi, en] of pairs) {
+    const mine = (engine[key] as number | null) ?? 0;
+    const theirs = file[key] as number | null;
+    const error = file.errors[key as keyof CheckTotals['file']['errors']];
+    if (error === undefined) {
+      if (theirs === null) {
+        if (key !== 'applicableMax' && mine === 0) continue;
+      } else if (pointsEqual(mine, theirs)) continue;
+    }
+    const shown = error !== undefined ? { vi: `lỗi ${error}`, en: error } : theirs === null ? { vi: 'trống', en: 'blank' } : { vi: formatPoints(theirs), en: String(theirs) };
+    out.push({
+      code: 'file-total-differs',
+      severity: 'warning',
+      criterion: null,
+      message: `${vi} trong tệp là ${shown.vi}, tính lại từ các tiêu chí được ${formatPoints(mine)}`,
+      messageEn: `${en} in the file is ${shown.en}; recomputed from the criteria it is ${mine}`,
+    });
+  }
+  return out;
+}

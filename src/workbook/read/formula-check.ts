@@ -1,0 +1,155 @@
+/**
+ * Are the template's formulas still there? Every formula cell the builder writes is
+ * looked up where its row is now, and its formula is compared with the template's after
+ * moving every reference to where that row is now — exactly what Excel does to formulas
+ * when rows are inserted. A constant where a formula belongs is `formula-overwritten`;
+ * a different formula is `formula-changed`.
+ */
+import { a1 } from '../a1';
+import { formatPoints, type CriteriaSet, type Problem } from '../../domain';
+import { gridFormula, gridValue, type SheetGrid } from '../grid';
+import { HEAD, ROWS, SCORING_COLUMNS, SHEETS, SUMMARY } from '../layout';
+import { scoringLayout } from '../scoring-sheet';
+import type { SheetSpec, WorkbookSpec } from '../spec';
+import { summaryRowOf, summaryTotalRow } from '../summary-sheet';
+import { clip, describeValue, isBlank } from './cell-text';
+import type { ExpectedValue, RowRef } from './expected-values';
+import { canonicalFormula, mapFormulaRefs } from './formula-refs';
+
+/** Where a template sheet's rows and columns are now. */
+export interface Placement {
+  sheet: SheetGrid;
+  row: (templateRow: number) => number | null;
+  col: (templateCol: number) => number | null;
+}
+
+export interface FormulaCheckInput {
+  set: CriteriaSet;
+  template: WorkbookSpec;
+  scoring: Placement;
+  summary: Placement | null;
+  expected: ExpectedValue;
+}
+
+/** Columns whose formulas carry points into totals: a changed formula there is an error. */
+const SUM_KEYS = new Set(['maxScore', 'target', 'selfScore', 'appraisedScore', 'applicableMax', 'score', 'total', 'index', 'band']);
+
+interface Described {
+  at: RowRef | null;
+  key: string;
+  column: { vi: string; en: string };
+  what: { vi: string; en: string };
+  /** Display cells (the summary's title line): overwriting them loses nothing. */
+  cosmetic?: boolean;
+}
+
+export function checkFormulas(input: FormulaCheckInput): Problem[] {
+  const problems: Problem[] = [];
+  const places = { [SHEETS.scoring]: input.scoring, [SHEETS.summary]: input.summary } as Record<string, Placement | null>;
+  const describe = describer(input.set, input.template);
+  for (const spec of input.template.sheets) {
+    const place = places[spec.name];
+    if (!place) continue;
+    for (const cell of spec.cells) {
+      if (cell.formula === undefined) continue;
+      const row = place.row(cell.row);
+      const col = place.col(cell.col);
+      if (row === null || col === null) continue;
+      const moved = mapFormulaRefs(cell.formula, (ref) => {
+        const target = places[ref.sheet ?? spec.name];
+        if (ref.sheet !== null && !(ref.sheet in places)) return { row: ref.row, col: ref.col };
+        if (!target) return null;
+        const r = target.row(ref.row);
+        const c = target.col(ref.col);
+        if (r === null || c === null) return null;
+        return { row: r, col: c, ...(ref.sheet !== null ? { sheet: target.sheet.name } : {}) };
+      });
+      // A reference to a row that is gone: row-missing already says so.
+      if (moved.unmapped > 0) continue;
+      const d = describe(spec, cell.row, cell.col);
+      const address = a1(row, col);
+      const ref = { sheet: place.sheet.name, cell: address };
+      const criterion = d.at?.kind === 'node' ? d.at.code : null;
+      const actual = gridFormula(place.sheet, row, col);
+      const should = d.at ? input.expected(spec.name === SHEETS.summary ? 'summary' : 'scoring', d.key, d.at) : null;
+      const shown = `=${clip(moved.text, 70)}`;
+      if (actual === null) {
+        const shownValue = gridValue(place.sheet, row, col);
+        const value = describeValue(shownValue, (n) => formatPoints(n));
+        const now = isBlank(shownValue) ? { vi: 'đã bị xóa (ô trống)', en: 'is empty' } : { vi: `đang là ${value.vi} gõ đè lên`, en: `holds ${value.en}` };
+        problems.push({
+          code: 'formula-overwritten',
+          severity: d.cosmetic ? 'warning' : 'error',
+          criterion,
+          cell: ref,
+          message:
+            `Ô ${place.sheet.name}!${address} (${d.column.vi} ${d.what.vi}) phải là công thức ${shown} nhưng ${now.vi}` +
+            (should !== null ? `; giá trị tính đúng là ${should}` : '') +
+            '. Hãy khôi phục công thức (tạo lại tệp mẫu hoặc chép công thức từ dòng cùng loại)',
+          messageEn:
+            `${place.sheet.name}!${address} (${d.column.en} ${d.what.en}) must hold the formula ${shown} but ${now.en}` +
+            (should !== null ? `; it should compute ${should}` : ''),
+        });
+        continue;
+      }
+      if (canonicalFormula(actual) === canonicalFormula(moved.text)) continue;
+      problems.push({
+        code: 'formula-changed',
+        severity: SUM_KEYS.has(d.key) && !d.cosmetic ? 'error' : 'warning',
+        criterion,
+        cell: ref,
+        message:
+          `Công thức ở ô ${place.sheet.name}!${address} (${d.column.vi} ${d.what.vi}) đã bị sửa: tệp có =${clip(actual, 70)}, mẫu là ${shown}` +
+          (should !== null ? `; giá trị tính đúng là ${should}` : ''),
+        messageEn: `The formula in ${place.sheet.name}!${address} (${d.column.en} ${d.what.en}) was changed: the file has =${clip(actual, 70)}, the template ${shown}`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** Which row and column of the template a formula cell is, in words. */
+function describer(set: CriteriaSet, template: WorkbookSpec) {
+  const layout = scoringLayout(set);
+  const nodeAt = new Map([...layout.rowOf].map(([code, row]) => [row, code]));
+  const fieldAt = new Map(set.items.map((f) => [summaryRowOf(set, f.code), f.code]));
+  const summaryTotal = summaryTotalRow(set);
+  const summarySpec = template.sheets.find((s) => s.name === SHEETS.summary);
+  const summaryHeaders = new Map((summarySpec?.cells ?? []).filter((c) => c.row === SUMMARY.header).map((c) => [c.col, String(c.value ?? '')]));
+  const nodeWords = (code: string) => {
+    const node = set.byCode.get(code)!;
+    const kind = node.depth === 1 ? { vi: 'lĩnh vực', en: 'field' } : { vi: 'tiêu chí', en: 'criterion' };
+    return { vi: `của ${kind.vi} ${code}`, en: `of ${kind.en} ${code}` };
+  };
+  const headKeys = new Map<string, { key: string; basis: 'self' | 'appraised'; vi: string; en: string }>([
+    [`${HEAD.selfTotal.row},${HEAD.selfTotal.col}`, { key: 'total', basis: 'self', vi: 'Tổng điểm tự đánh giá', en: 'Self-score total' }],
+    [`${HEAD.selfIndex.row},${HEAD.selfIndex.col}`, { key: 'index', basis: 'self', vi: 'Chỉ số tự đánh giá', en: 'Self-assessed index' }],
+    [`${HEAD.selfBand.row},${HEAD.selfBand.col}`, { key: 'band', basis: 'self', vi: 'Xếp loại tự đánh giá', en: 'Self-assessed band' }],
+    [`${HEAD.appraisedTotal.row},${HEAD.appraisedTotal.col}`, { key: 'total', basis: 'appraised', vi: 'Tổng điểm thẩm định', en: 'Appraised total' }],
+    [`${HEAD.appraisedIndex.row},${HEAD.appraisedIndex.col}`, { key: 'index', basis: 'appraised', vi: 'Chỉ số thẩm định', en: 'Appraised index' }],
+    [`${HEAD.appraisedBand.row},${HEAD.appraisedBand.col}`, { key: 'band', basis: 'appraised', vi: 'Xếp loại thẩm định', en: 'Appraised band' }],
+  ]);
+
+  return (sheet: SheetSpec, row: number, col: number): Described => {
+    if (sheet.name === SHEETS.summary) {
+      const key = SUMMARY.columns[col - 1] ?? '';
+      const column = { vi: summaryHeaders.get(col) ?? '', en: key };
+      if (row === summaryTotal) return { at: { kind: 'total' }, key, column, what: { vi: 'dòng Tổng cộng', en: 'of the total row' } };
+      const field = fieldAt.get(row);
+      if (field) return { at: { kind: 'node', code: field }, key, column, what: nodeWords(field) };
+      return { at: null, key: 'title', column: { vi: 'dòng tiêu đề', en: 'title line' }, what: { vi: '', en: '' }, cosmetic: true };
+    }
+    if (row < ROWS.header) {
+      const head = headKeys.get(`${row},${col}`);
+      if (head) return { at: { kind: 'head', basis: head.basis }, key: head.key, column: { vi: head.vi, en: head.en }, what: { vi: 'ở đầu trang', en: 'in the head block' } };
+      return { at: null, key: 'title', column: { vi: 'ô', en: 'cell' }, what: { vi: 'ở đầu trang', en: 'in the head block' } };
+    }
+    const key = SCORING_COLUMNS[col - 1]?.key ?? '';
+    const column = { vi: SCORING_COLUMNS[col - 1]?.header ?? '', en: SCORING_COLUMNS[col - 1]?.headerEn ?? '' };
+    if (row === layout.totalRow) return { at: { kind: 'total' }, key, column, what: { vi: 'dòng TỔNG CỘNG', en: 'of the total row' } };
+    const code = nodeAt.get(row);
+    if (code) return { at: { kind: 'node', code }, key, column, what: nodeWords(code) };
+    return { at: null, key, column, what: { vi: '', en: '' } };
+  };
+}
+

@@ -1,0 +1,267 @@
+/**
+ * A filled scoring workbook, as a reader's grid, turned back into an Assessment — every
+ * value with the cell it came from — plus what was done to the file that the template
+ * would not contain: formulas typed over, maxima edited, rows deleted or duplicated,
+ * numbers stored as text. Pure: the same code serves the CLI (exceljs grid) and the pane
+ * (Office.js grid).
+ */
+import { sortProblems, type Assessment, type CriteriaSet, type Problem } from '../../domain';
+import { buildWorkbook } from '../build-workbook';
+import { gridValue, type SheetGrid, type WorkbookGrid } from '../grid';
+import { HEAD, ROWS, SCORING_COLUMNS, SHEETS, SUMMARY, type ScoringColumnKey } from '../layout';
+import { scoringLayout } from '../scoring-sheet';
+import type { SheetSpec } from '../spec';
+import { summaryRowOf, summaryTotalRow } from '../summary-sheet';
+import { entryText, labelKey } from './cell-text';
+import { expectedValues } from './expected-values';
+import { readFileTotals, type FileTotals } from './file-totals';
+import { findTable, type FoundTable } from './find-table';
+import { checkFormulas, type Placement } from './formula-check';
+import { locateRows } from './locate-rows';
+import { findMetaSheet, readMeta } from './meta';
+import { readEntries } from './read-entries';
+import { resolveSet } from './resolve-set';
+
+export type SummaryColumnKey = (typeof SUMMARY.columns)[number];
+
+export interface ReadableWorkbook {
+  ok: true;
+  source: string;
+  set: CriteriaSet;
+  /** Where the set came from: stored in the file, or bundled with the program. */
+  setOrigin: 'embedded' | 'bundled';
+  unit: string | null;
+  year: number | null;
+  sheets: { scoring: string; summary: string | null; meta: string };
+  /** Each criterion's row in the scoring sheet, as the file is now. */
+  rows: Record<string, number>;
+  /** Each column of the scoring sheet, as the file is now. */
+  columns: Record<ScoringColumnKey, number>;
+  assessment: Assessment;
+  /** What reading found wrong with the file itself (the set's own rules are checked by validateAssessment). */
+  problems: Problem[];
+  fileTotals: FileTotals;
+}
+
+export interface UnreadableWorkbook {
+  ok: false;
+  source: string;
+  reason: 'metadata-missing' | 'set-unknown' | 'scoring-sheet-missing';
+  message: string;
+  messageEn: string;
+}
+
+export type ReadWorkbook = ReadableWorkbook | UnreadableWorkbook;
+
+export function interpretWorkbook(grid: WorkbookGrid): ReadWorkbook {
+  const source = grid.source;
+  const metaSheet = findMetaSheet(grid);
+  if (!metaSheet) {
+    return {
+      ok: false,
+      source,
+      reason: 'metadata-missing',
+      message: `không có trang dữ liệu ẩn "${SHEETS.meta}" (tệp không được tạo bằng par-index, hoặc trang này đã bị xóa), nên không biết tệp chấm theo bộ tiêu chí nào; hãy chép số liệu sang tệp mẫu mới (par-index template) rồi gửi lại`,
+      messageEn: `no hidden "${SHEETS.meta}" sheet (not made by par-index, or the sheet was deleted): the criteria set is unknown; copy the data into a fresh template`,
+    };
+  }
+  const meta = readMeta(metaSheet);
+  const resolved = resolveSet(meta);
+  if (!resolved.ok) return { ok: false, source, reason: 'set-unknown', message: resolved.reason, messageEn: resolved.reasonEn };
+  const set = resolved.set;
+  const problems: Problem[] = [...resolved.problems];
+  const template = buildWorkbook(set, { unit: meta.unit ?? undefined, year: meta.year ?? undefined, createdAt: '' });
+  const templateSheet = (name: string) => template.sheets.find((s) => s.name === name)!;
+
+  const scoring = findTable(
+    grid,
+    SHEETS.scoring,
+    { columns: SCORING_COLUMNS.map((c) => ({ key: c.key, label: c.header })), anchor: 'code', minMatches: 6 },
+    new Set([metaSheet.name]),
+  );
+  if (!scoring) {
+    return {
+      ok: false,
+      source,
+      reason: 'scoring-sheet-missing',
+      message: `không thấy trang "${SHEETS.scoring}" (không có dòng tiêu đề bảng chấm điểm với các cột Mã, Điểm tối đa, Điểm tự đánh giá…)`,
+      messageEn: `no "${SHEETS.scoring}" sheet (no scoring table header with Code, Maximum, Self-score… columns)`,
+    };
+  }
+  if (scoring.renamed) problems.push(renamed(SHEETS.scoring, scoring.sheet.name));
+
+  const layout = scoringLayout(set);
+  const located = locateRows(set, {
+    sheet: scoring.sheet,
+    headerRow: scoring.headerRow,
+    codeCol: scoring.col.code,
+    nameCol: scoring.col.name,
+    flagsCol: scoring.col.flags,
+    totalLabel: 'TỔNG CỘNG',
+    what: 'scoring',
+    codes: set.nodes.map((n) => n.code),
+  });
+  problems.push(...located.problems);
+
+  const summarySpec = templateSheet(SHEETS.summary);
+  const summaryHeaders = SUMMARY.columns.map((key, i) => ({ key, label: String(cellAt(summarySpec, SUMMARY.header, i + 1)?.value ?? '') }));
+  const summary = findTable(grid, SHEETS.summary, { columns: summaryHeaders, anchor: 'code', minMatches: 5 }, new Set([metaSheet.name, scoring.sheet.name]));
+  let summaryRows: ReturnType<typeof locateRows> | null = null;
+  if (!summary) {
+    problems.push({
+      code: 'sheet-missing',
+      severity: 'error',
+      criterion: null,
+      message: `Không thấy trang "${SHEETS.summary}" (bảng mục tiêu theo lĩnh vực): mục tiêu các lĩnh vực không đọc được`,
+      messageEn: `No "${SHEETS.summary}" sheet: the fields' targets cannot be read`,
+    });
+  } else {
+    if (summary.renamed) problems.push(renamed(SHEETS.summary, summary.sheet.name));
+    summaryRows = locateRows(set, {
+      sheet: summary.sheet,
+      headerRow: summary.headerRow,
+      codeCol: summary.col.code,
+      nameCol: summary.col.name,
+      totalLabel: 'Tổng cộng',
+      what: 'summary',
+      codes: set.items.map((f) => f.code),
+    });
+    problems.push(...summaryRows.problems);
+  }
+
+  const { assessment, problems: entryProblems } = readEntries({
+    set,
+    scoring: { sheet: scoring.sheet, col: scoring.col, rowOf: located.rowOf },
+    summary: summary && summaryRows ? { sheet: summary.sheet, targetCol: summary.col.target, rowOf: summaryRows.rowOf } : null,
+  });
+  problems.push(...entryProblems);
+
+  // Where each template row is now, for moving the template's formulas.
+  const scoringPlace: Placement = {
+    sheet: scoring.sheet,
+    col: (c) => scoring.colMap.get(c) ?? null,
+    row: rowMapper({
+      table: scoring,
+      spec: templateSheet(SHEETS.scoring),
+      templateHeader: ROWS.header,
+      templateTotal: layout.totalRow,
+      actualTotal: located.totalRow,
+      rowOfTemplate: new Map(set.nodes.map((n) => [layout.rowOf.get(n.code)!, n.code])),
+      actualRowOf: located.rowOf,
+    }),
+  };
+  const summaryPlace: Placement | null =
+    summary && summaryRows
+      ? {
+          sheet: summary.sheet,
+          col: (c) => summary.colMap.get(c) ?? null,
+          row: rowMapper({
+            table: summary,
+            spec: summarySpec,
+            templateHeader: SUMMARY.header,
+            templateTotal: summaryTotalRow(set),
+            actualTotal: summaryRows.totalRow,
+            rowOfTemplate: new Map(set.items.map((f) => [summaryRowOf(set, f.code), f.code])),
+            actualRowOf: summaryRows.rowOf,
+          }),
+        }
+      : null;
+  problems.push(...checkFormulas({ set, template, scoring: scoringPlace, summary: summaryPlace, expected: expectedValues(set, assessment) }));
+
+  const headCell = (cell: { row: number; col: number }): [number, number] | null => {
+    const r = scoringPlace.row(cell.row);
+    const c = scoringPlace.col(cell.col);
+    return r === null || c === null ? null : [r, c];
+  };
+  const head = [headCell(HEAD.selfIndex), headCell(HEAD.selfBand), headCell(HEAD.appraisedIndex), headCell(HEAD.appraisedBand)];
+  const fileTotals = readFileTotals({
+    sheet: scoring.sheet,
+    totalRow: located.totalRow,
+    col: scoring.col,
+    head: head.every((h) => h !== null) ? { selfIndex: head[0]!, selfBand: head[1]!, appraisedIndex: head[2]!, appraisedBand: head[3]! } : null,
+  });
+
+  const unitCell = headCell(HEAD.unit);
+  const yearCell = headCell(HEAD.year);
+  const typedUnit = unitCell ? entryText(gridValue(scoring.sheet, unitCell[0], unitCell[1]))?.trim() : undefined;
+  const typedYear = yearCell ? Number(gridValue(scoring.sheet, yearCell[0], yearCell[1])) : NaN;
+
+  return {
+    ok: true,
+    source,
+    set,
+    setOrigin: resolved.origin,
+    unit: typedUnit || meta.unit || null,
+    year: Number.isInteger(typedYear) && typedYear > 1900 ? typedYear : meta.year,
+    sheets: { scoring: scoring.sheet.name, summary: summary?.sheet.name ?? null, meta: metaSheet.name },
+    rows: Object.fromEntries(located.rowOf),
+    columns: scoring.col,
+    assessment,
+    problems: sortProblems(problems, new Map(set.nodes.map((n, i) => [n.code, i]))),
+    fileTotals,
+  };
+}
+
+function renamed(expected: string, actual: string): Problem {
+  return {
+    code: 'sheet-renamed',
+    severity: 'info',
+    criterion: null,
+    message: `Trang "${expected}" đã được đổi tên thành "${actual}"; vẫn đọc được theo dòng tiêu đề`,
+    messageEn: `The "${expected}" sheet was renamed "${actual}"; it was found by its header row`,
+  };
+}
+
+function cellAt(spec: SheetSpec, row: number, col: number) {
+  return spec.cells.find((c) => c.row === row && c.col === col);
+}
+
+interface RowMapInput {
+  table: FoundTable<string>;
+  spec: SheetSpec;
+  templateHeader: number;
+  templateTotal: number;
+  actualTotal: number | null;
+  /** Template row → code of the criterion printed there. */
+  rowOfTemplate: ReadonlyMap<number, string>;
+  actualRowOf: ReadonlyMap<string, number>;
+}
+
+/**
+ * Template row → row now. Criterion rows and the total row are where they were found;
+ * rows above the header are found by their label in column A (the head block), else
+ * moved by as many rows as the header moved; rows below the total move with it.
+ */
+function rowMapper(m: RowMapInput): (row: number) => number | null {
+  const sheet: SheetGrid = m.table.sheet;
+  const headerShift = m.table.headerRow - m.templateHeader;
+  const codeCol = m.table.colMap.get(1) ?? 1;
+  const headRows = new Map<number, number>();
+  for (let r = 1; r < m.templateHeader; r++) {
+    const label = cellAt(m.spec, r, 1)?.value;
+    if (typeof label !== 'string' || label === '') continue;
+    for (let actual = 1; actual < m.table.headerRow; actual++) {
+      if (labelKey(gridValue(sheet, actual, codeCol)) === labelKey(label)) {
+        headRows.set(r, actual);
+        break;
+      }
+    }
+  }
+  // A head row without a label of its own moves with the nearest labelled row above it.
+  const headRow = (row: number): number => {
+    for (let r = row; r >= 1; r--) {
+      const anchor = headRows.get(r);
+      if (anchor !== undefined) return anchor + (row - r);
+    }
+    return row + headerShift;
+  };
+  return (row) => {
+    const code = m.rowOfTemplate.get(row);
+    if (code !== undefined) return m.actualRowOf.get(code) ?? null;
+    if (row === m.templateTotal) return m.actualTotal;
+    if (row === m.templateHeader) return m.table.headerRow;
+    if (row < m.templateHeader) return headRow(row);
+    if (row > m.templateTotal) return m.actualTotal === null ? null : row + (m.actualTotal - m.templateTotal);
+    return null;
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * What the unit, the planner and the appraiser typed, row by row, each value with the
+ * cell it came from. Field targets live in "Tổng hợp"; everything else in "Chấm điểm".
+ * A parent's total is read only when its formula was replaced by a typed number.
+ */
+import { a1 } from '../a1';
+import {
+  computeTotals,
+  formatPoints,
+  parseNumber,
+  subtractPoints,
+  toMilli,
+  type Assessment,
+  type CellRef,
+  type CriteriaSet,
+  type Entry,
+  type EntryField,
+  type Problem,
+} from '../../domain';
+import { gridFormula, gridValue, type SheetGrid } from '../grid';
+import { NOT_APPLICABLE_MARK, type ScoringColumnKey } from '../layout';
+import { entryText, entryValue, isBlank } from './cell-text';
+
+export interface EntriesInput {
+  set: CriteriaSet;
+  scoring: { sheet: SheetGrid; col: Record<ScoringColumnKey, number>; rowOf: ReadonlyMap<string, number> };
+  summary: { sheet: SheetGrid; targetCol: number; rowOf: ReadonlyMap<string, number> } | null;
+}
+
+const TEXT_FIELDS = ['evidence', 'explanation', 'appraisalNote', 'leadUnit', 'partnerUnits', 'deadline'] as const;
+
+interface TextNumber {
+  code: string;
+  field: 'selfScore' | 'appraisedScore' | 'target';
+  raw: string;
+  value: number;
+  cell: CellRef;
+}
+
+export function readEntries(input: EntriesInput): { assessment: Assessment; problems: Problem[] } {
+  const { set, scoring, summary } = input;
+  const entries: Record<string, Entry> = {};
+  const cells: Record<string, Partial<Record<EntryField, CellRef>>> = {};
+  const problems: Problem[] = [];
+  const textNumbers: TextNumber[] = [];
+  const s = scoring.sheet;
+  const at = (sheet: SheetGrid, row: number, col: number): CellRef => ({ sheet: sheet.name, cell: a1(row, col) });
+
+  for (const node of set.nodes) {
+    const row = scoring.rowOf.get(node.code);
+    if (row === undefined) continue;
+    const entry: Entry = {};
+    const refs: Partial<Record<EntryField, CellRef>> = {};
+    const col = scoring.col;
+    const value = (key: ScoringColumnKey) => gridValue(s, row, col[key]);
+    const input = (field: 'selfScore' | 'appraisedScore' | 'target', sheet: SheetGrid, r: number, c: number) => {
+      const raw = entryValue(gridValue(sheet, r, c));
+      refs[field] = at(sheet, r, c);
+      if (raw === null) return;
+      entry[field] = raw;
+      if (typeof raw === 'string') {
+        const parsed = parseNumber(raw);
+        if (parsed.kind === 'number') textNumbers.push({ code: node.code, field, raw, value: parsed.value, cell: refs[field]! });
+      }
+    };
+
+    if (node.depth === 1) {
+      const summaryRow = summary?.rowOf.get(node.code);
+      if (summary && summaryRow !== undefined) input('target', summary.sheet, summaryRow, summary.targetCol);
+    } else input('target', s, row, col.target);
+
+    if (node.isLeaf) {
+      input('selfScore', s, row, col.selfScore);
+      input('appraisedScore', s, row, col.appraisedScore);
+      refs.notApplicable = at(s, row, col.notApplicable);
+      const mark = value('notApplicable');
+      if (typeof mark === 'string' && mark.trim().toLowerCase() === NOT_APPLICABLE_MARK) entry.notApplicable = true;
+      else if (!isBlank(mark)) {
+        problems.push({
+          code: 'na-mark-unknown',
+          severity: 'warning',
+          criterion: node.code,
+          field: 'notApplicable',
+          cell: refs.notApplicable,
+          message: `Ô ${s.name}!${refs.notApplicable.cell} có ${JSON.stringify(entryText(mark))}; chỉ "x" mới là "Không đánh giá", nên tiêu chí ${node.code} vẫn được tính`,
+          messageEn: `${s.name}!${refs.notApplicable.cell} holds ${JSON.stringify(entryText(mark))}; only "x" marks "not assessed", so ${node.code} is still counted`,
+        });
+      }
+      checkMax(node.code, node.maxScore, value('maxScore'), at(s, row, col.maxScore), problems);
+    } else {
+      refs.selfScore = at(s, row, col.selfScore);
+      refs.appraisedScore = at(s, row, col.appraisedScore);
+      if (gridFormula(s, row, col.selfScore) === null) {
+        // The parent's sum was typed over: what it states is compared with its children.
+        refs.statedSelfTotal = refs.selfScore;
+        const stated = entryValue(value('selfScore'));
+        if (stated !== null) entry.statedSelfTotal = stated;
+      }
+    }
+    for (const field of TEXT_FIELDS) {
+      refs[field] = at(s, row, col[field]);
+      const text = entryText(value(field));
+      if (text !== undefined) entry[field] = text;
+    }
+    entries[node.code] = entry;
+    cells[node.code] = refs;
+  }
+
+  const assessment: Assessment = { entries, cells };
+  problems.push(...textNumberProblems(set, assessment, textNumbers));
+  return { assessment, problems };
+}
+
+function checkMax(code: string, max: number, cell: ReturnType<typeof gridValue>, ref: CellRef, problems: Problem[]): void {
+  const parsed = parseNumber(typeof cell === 'object' && cell !== null ? cell.error : cell);
+  if (parsed.kind === 'number' && toMilli(parsed.value) === toMilli(max)) {
+    if (typeof cell === 'string') {
+      problems.push({
+        code: 'number-as-text',
+        severity: 'error',
+        criterion: code,
+        cell: ref,
+        message: `Điểm tối đa của tiêu chí ${code} ở ô ${ref.sheet}!${ref.cell} được lưu dạng chữ "${cell}" nên Excel bỏ qua ô này khi cộng điểm tối đa; hãy gõ lại thành số ${formatPoints(max)}`,
+        messageEn: `The maximum of ${code} in ${ref.sheet}!${ref.cell} is stored as text "${cell}", which Excel leaves out of sums; it should be the number ${max}`,
+      });
+    }
+    return;
+  }
+  const shown = parsed.kind === 'empty' ? 'để trống' : parsed.kind === 'invalid' ? `"${parsed.input}"` : formatPoints(parsed.value);
+  problems.push({
+    code: 'max-changed',
+    severity: 'error',
+    criterion: code,
+    cell: ref,
+    message: `Điểm tối đa của tiêu chí ${code} trong tệp là ${shown}, bộ tiêu chí quy định ${formatPoints(max)} (ô ${ref.sheet}!${ref.cell} đã bị sửa)`,
+    messageEn: `The maximum of ${code} in the file is ${parsed.kind === 'number' ? parsed.value : shown}; the set says ${max} (${ref.sheet}!${ref.cell} was edited)`,
+  });
+}
+
+/**
+ * "15,3" typed as text: the engine reads 15,3, but SUM in the file skips it. The message
+ * gives the number it should be and the total the file shows because of it.
+ */
+function textNumberProblems(set: CriteriaSet, assessment: Assessment, list: readonly TextNumber[]): Problem[] {
+  if (list.length === 0) return [];
+  const without = (drop: readonly TextNumber[]): Assessment => ({
+    entries: Object.fromEntries(
+      Object.entries(assessment.entries).map(([code, e]) => {
+        const copy: Entry = { ...e };
+        for (const t of drop) if (t.code === code) delete copy[t.field];
+        return [code, copy];
+      }),
+    ),
+  });
+  const engine = { self: computeTotals(set, assessment, 'self'), appraised: computeTotals(set, assessment, 'appraised') };
+  const fileAssessment = without(list);
+  const file = { self: computeTotals(set, fileAssessment, 'self'), appraised: computeTotals(set, fileAssessment, 'appraised') };
+  return list.map((t) => {
+    const node = set.byCode.get(t.code)!;
+    const where = `${t.cell.sheet}!${t.cell.cell}`;
+    let effect: { vi: string; en: string };
+    if (t.field === 'target') {
+      const right = engine.self.total.target;
+      const shown = file.self.total.target;
+      effect =
+        node.depth === 1
+          ? {
+              vi: `tổng mục tiêu trong trang ${t.cell.sheet} ${shown === null ? 'để trống' : `là ${formatPoints(shown)}`}${right === null ? '' : ` thay vì ${formatPoints(right)}`}`,
+              en: `the total target in ${t.cell.sheet} shows ${shown ?? 'blank'} instead of ${right}`,
+            }
+          : { vi: 'tỷ lệ hoàn thành mục tiêu của dòng này trong tệp bị bỏ trống', en: 'the row’s target completion in the file is left blank' };
+    } else {
+      const basis = t.field === 'selfScore' ? 'self' : 'appraised';
+      const right = engine[basis].total.score ?? 0;
+      const shown = file[basis].total.score ?? 0;
+      const alone = subtractPoints(right, computeTotals(set, without([t]), basis).total.score ?? 0);
+      const label = t.field === 'selfScore' ? 'tự đánh giá' : 'thẩm định';
+      effect =
+        toMilli(alone) === 0
+          ? { vi: `điểm này không được cộng vào tổng điểm ${label} trong tệp`, en: `it is not added to the file's total` }
+          : {
+              vi: `tổng điểm ${label} trong tệp thiếu ${formatPoints(alone)} điểm (${formatPoints(shown)} thay vì ${formatPoints(right)})`,
+              en: `the file's ${basis === 'self' ? 'self-score' : 'appraised'} total is ${alone} short (${shown} instead of ${right})`,
+            };
+    }
+    const what = { selfScore: 'Điểm tự đánh giá', appraisedScore: 'Điểm thẩm định', target: 'Mục tiêu' }[t.field];
+    return {
+      code: 'number-as-text',
+      severity: 'error',
+      criterion: t.code,
+      field: t.field,
+      cell: t.cell,
+      message: `${what} của ${node.depth === 1 ? 'lĩnh vực' : 'tiêu chí'} ${t.code} ở ô ${where} được lưu dạng chữ "${t.raw}", không phải số: Excel bỏ qua ô này khi cộng, nên ${effect.vi}. Hãy gõ lại thành số ${formatPoints(t.value)}`,
+      messageEn: `${what === 'Mục tiêu' ? 'Target' : t.field === 'selfScore' ? 'Self-score' : 'Appraised score'} of ${t.code} in ${where} is the text "${t.raw}", not a number: Excel leaves it out of sums, so ${effect.en}. Type it as the number ${t.value}`,
+    } satisfies Problem;
+  });
+}
+

@@ -1,0 +1,24 @@
+/** Why a file given as a workbook could not be opened at all. */
+export type UnreadableReason =
+  | 'missing'
+  | 'empty'
+  | 'too-big'
+  | 'too-many-cells'
+  | 'not-xlsx'
+  | 'xls'
+  | 'ods'
+  | 'corrupt'
+  | 'encrypted';
+
+export class UnreadableWorkbookError extends Error {
+  constructor(
+    readonly reason: UnreadableReason,
+    /** Vietnamese, for the user. */
+    message: string,
+    readonly messageEn: string,
+    readonly source = '',
+  ) {
+    super(message);
+    this.name = 'UnreadableWorkbookError';
+  }
+}
