@@ -8,6 +8,7 @@ import { setsCommand } from './commands/sets';
 import { templateCommand } from './commands/template';
 import { checkCommand } from './commands/check';
 import { importSetCommand } from './commands/import-set';
+import { upgradeCommand } from './commands/upgrade';
 import { CriteriaSetError } from '../domain';
 
 type Command = (argv: readonly string[], io: CliIO) => number | Promise<number>;
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, Command> = {
   template: templateCommand,
   check: checkCommand,
   'import-set': (argv, io) => importSetCommand(argv, io),
+  upgrade: upgradeCommand,
 };
 
 export const USAGE = `par-index — Chỉ số cải cách hành chính (PAR Index)
@@ -25,8 +27,11 @@ export const USAGE = `par-index — Chỉ số cải cách hành chính (PAR Ind
 Cách dùng:
   par-index sets [--json]
       Các bộ tiêu chí có sẵn (chính thức / minh họa).
-  par-index template --set ID --out FILE.xlsx [--unit TÊN] [--year NĂM] [--targets FILE]
+  par-index template (--set ID | --set-file SET.json) --out FILE.xlsx [--unit TÊN] [--year NĂM] [--targets FILE] [--force]
       Tạo tệp Excel chấm điểm (công thức, kiểm tra dữ liệu, tô màu) dùng được cả khi không có add-in.
+  par-index upgrade FILE.xlsx [--set ID | --set-file SET.json] --out NEW.xlsx [--force]
+      Chuyển tệp đã chấm sang phiên bản mới của bộ tiêu chí, giữ mọi giá trị đã nhập theo mã;
+      giá trị không còn chỗ được chép sang trang "Dữ liệu cũ".
   par-index check FILE.xlsx... [--json]
       Kiểm tra tệp đã chấm: điểm vượt tối đa, thiếu tài liệu kiểm chứng, công thức bị ghi đè,
       điểm tối đa bị sửa, dòng tiêu chí bị xóa, số lưu dạng chữ ("15,3").

@@ -13,7 +13,7 @@ export interface OrphanedValue {
   field: EntryField;
   value: unknown;
   cell?: CellRef;
-  reason: 'row-removed' | 'now-a-parent';
+  reason: 'row-removed' | 'now-a-parent' | 'not-applicable-not-allowed';
   message: string;
 }
 
@@ -35,12 +35,13 @@ export function carryOver(assessment: Assessment, set: CriteriaSet): CarryOver {
     const node = set.byCode.get(code);
     for (const [field, value] of Object.entries(entry) as Array<[EntryField, Entry[EntryField]]>) {
       if (!isTyped(value) || field === 'statedSelfTotal') continue;
-      if (node && (node.isLeaf || PARENT_FIELDS.has(field))) {
+      const fits = field === 'notApplicable' ? node?.isLeaf === true && node.allowNotApplicable : node && (node.isLeaf || PARENT_FIELDS.has(field));
+      if (fits) {
         (values.entries[code] ??= {})[field] = value as never;
         carried++;
         continue;
       }
-      const reason = node ? 'now-a-parent' : 'row-removed';
+      const reason = !node ? 'row-removed' : node.isLeaf ? 'not-applicable-not-allowed' : 'now-a-parent';
       const cell = cellOf(assessment, code, field);
       orphaned.push({
         code,
@@ -50,12 +51,19 @@ export function carryOver(assessment: Assessment, set: CriteriaSet): CarryOver {
         reason,
         message:
           reason === 'row-removed'
-            ? `Tiêu chí ${code} không còn trong bộ tiêu chí ${set.id} (phiên bản ${set.version}); ${FIELD_LABELS[field].vi.toLowerCase()} đã nhập: ${String(value)}`
-            : `Tiêu chí ${code} nay có tiêu chí con nên không nhận ${FIELD_LABELS[field].vi.toLowerCase()}; giá trị đã nhập: ${String(value)}`,
+            ? `Tiêu chí ${code} không còn trong bộ tiêu chí ${set.id} (phiên bản ${set.version}); ${FIELD_LABELS[field].vi.toLowerCase()} đã nhập: ${shown(value)}`
+            : reason === 'now-a-parent'
+              ? `Tiêu chí ${code} nay có tiêu chí con nên không nhận ${FIELD_LABELS[field].vi.toLowerCase()}; giá trị đã nhập: ${shown(value)}`
+              : `Tiêu chí ${code} trong phiên bản ${set.version} không cho phép "Không đánh giá"; dòng này nay được chấm bình thường`,
       });
     }
   }
   return { values, carried, orphaned };
+}
+
+/** "Không đánh giá" is typed as x in the sheet; say it the same way. */
+function shown(value: unknown): string {
+  return value === true ? 'x' : String(value);
 }
 
 function isTyped(value: unknown): boolean {

@@ -80,7 +80,8 @@ export function statusOf(target: number | null, score: number | null, nearBand: 
   if (score === null) return 'no-score';
   if (toMilli(score) >= toMilli(target)) return 'met';
   const completion = ratio(score, target);
-  return completion !== null && completion >= nearBand ? 'near' : 'below';
+  // Rounded like the sheet's ROUND(score/target, 9): 13,77 of 15,3 is exactly 90 %.
+  return completion !== null && Math.round(completion * 1e9) / 1e9 >= nearBand ? 'near' : 'below';
 }
 
 export const STATUS_LABELS: Record<PlanStatus, { vi: string; en: string }> = {

@@ -5,19 +5,18 @@
  */
 import { criteriaSetToData, type CriteriaSet } from '../domain';
 import { a1, sheetRef } from './a1';
-import { COL, HEAD, ROWS, SHEETS, SUMMARY_COL } from './layout';
+import { COL, HEAD, ROWS, SHEETS } from './layout';
 import { buildMetaSheet, metaLayout } from './meta-sheet';
 import type { WorkbookOptions } from './options';
 import { buildScoringSheet, scoringLayout } from './scoring-sheet';
 import type { DefinedNameSpec, WorkbookSpec } from './spec';
-import { buildSummarySheet, summaryTargetCell, summaryTotalRow } from './summary-sheet';
+import { buildSummarySheet, summaryTargetCell } from './summary-sheet';
 
 export function buildWorkbook(set: CriteriaSet, options: WorkbookOptions = {}): WorkbookSpec {
   const layout = scoringLayout(set);
   const meta = metaLayout(set);
   const scoring = buildScoringSheet(set, options, {
     summaryTargetCell: (code) => sheetRef(SHEETS.summary, summaryTargetCell(set, code)),
-    summaryTotalTargetCell: sheetRef(SHEETS.summary, a1(summaryTotalRow(set), SUMMARY_COL.target)),
     optionListRef: meta.optionListRef,
   });
   const summary = buildSummarySheet(set, options, layout);

@@ -3,6 +3,7 @@
  * TRIM, ISNUMBER, COUNT, ROUND, SUMPRODUCT), English names, comma separators.
  * Comparisons round to thousandths so 15,3 reached as 10,2 + 5,1 still "meets" 15,3.
  */
+import { STATUS_LABELS, type PlanStatus } from '../domain';
 import { a1 } from './a1';
 import { COL, NOT_APPLICABLE_MARK } from './layout';
 
@@ -69,9 +70,47 @@ export function bandFormula(indexCell: string, bands: ReadonlyArray<{ label: str
   return `IF(${indexCell}="","",${chain})`;
 }
 
-/** Status words of the plan table, matching the engine's met / near / below. */
+/**
+ * Status words of the plan table, matching the engine's met / near / below. The near
+ * test rounds the completion rate: 13,77 of 15,3 is exactly 90 %, which plain doubles
+ * put a hair below.
+ */
 export function statusFormula(target: string, score: string, nearBand: number): string {
-  return `IF(${target}="","Chưa có mục tiêu",IF(${score}="","Chưa chấm",IF(ROUND(${score},3)>=ROUND(${target},3),"Đạt mục tiêu",IF(${score}>=${target}*${nearBand},"Gần đạt","Chưa đạt"))))`;
+  const word = (status: PlanStatus) => `"${STATUS_LABELS[status].vi}"`;
+  return `IF(${target}="",${word('no-target')},IF(${score}="",${word('no-score')},IF(ROUND(${score},3)>=ROUND(${target},3),${word('met')},IF(IFERROR(ROUND(${score}/${target},9),0)>=${nearBand},${word('near')},${word('below')}))))`;
+}
+
+/** Conditional-format tests for met / near / below, with the same rounding as statusFormula. */
+export function statusTests(target: string, score: string, nearBand: number) {
+  const both = `ISNUMBER(${target}),ISNUMBER(${score})`;
+  const met = `ROUND(${score},3)>=ROUND(${target},3)`;
+  const completion = `ROUND(${score}/${target},9)`;
+  return {
+    met: `AND(${both},${met})`,
+    near: `AND(${both},NOT(${met}),${completion}>=${nearBand})`,
+    below: `AND(${both},NOT(${met}),${completion}<${nearBand})`,
+  };
+}
+
+/** A row counts (its maximum is in the index) when its applicable maximum is above 0. */
+export const isApplicable = (row: number) => `${ref(row, 'applicableMax')}>0`;
+
+/**
+ * A parent's target, as the engine sets it: known once every applicable child has one,
+ * then their sum; blank when the parent is not assessed at all.
+ */
+export function targetRollup(row: number, childRows: readonly number[]): string {
+  const missing = childRows.map((r) => `IF(${isApplicable(r)},IF(ISNUMBER(${ref(r, 'target')}),0,1),0)`).join(',');
+  const sum = childRows.map((r) => `IF(${isApplicable(r)},N(${ref(r, 'target')}),0)`).join(',');
+  return `IF(NOT(${isApplicable(row)}),"",IF(SUM(${missing})>0,"",SUM(${sum})))`;
+}
+
+/** A field's target: the one typed in the plan table, else its criteria's sum. */
+export function fieldTarget(row: number, typedCell: string, childRows: readonly number[] | null): string {
+  const typed = `IF(${isApplicable(row)},${typedCell},"")`;
+  if (childRows === null) return `IF(ISNUMBER(${typedCell}),${typed},"")`;
+  const rollup = targetRollup(row, childRows);
+  return `IF(ISNUMBER(${typedCell}),${typed},${rollup})`;
 }
 
 export function escapeText(text: string): string {

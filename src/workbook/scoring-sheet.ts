@@ -3,9 +3,9 @@
  * order. Leaves hold what the unit types; parent rows and the total are live formulas
  * over their children, so the file stays right when a colleague edits it without the add-in.
  */
-import { formatPoints, LEVEL_LABELS, type Criterion, type CriteriaSet, type Entry } from '../domain';
+import { formatPoints, LEVEL_LABELS, parseNumber, type Criterion, type CriteriaSet, type Entry } from '../domain';
 import { a1, rangeA1 } from './a1';
-import { bandFormula, leafApplicableMax, leafFinalScore, parentScoreSum, ref, rowRates, sumOf, sumOrBlank } from './formulas';
+import { bandFormula, fieldTarget, leafApplicableMax, leafFinalScore, parentScoreSum, ref, rowRates, statusTests, sumOf, sumOrBlank, targetRollup } from './formulas';
 import { COL, HEAD, NOT_APPLICABLE_MARK, ROWS, SCORING_COLUMNS, SHEETS, rowFlags, type ScoringColumnKey } from './layout';
 import type { WorkbookOptions } from './options';
 import type { CellLiteral, CellSpec, ConditionalFormatSpec, SheetSpec, StyleSpec, ValidationSpec } from './spec';
@@ -20,7 +20,6 @@ export interface ScoringSheetLayout {
 export interface SheetLinks {
   /** Field targets live in the summary sheet (the plan table); the scoring sheet shows them. */
   summaryTargetCell: (fieldCode: string) => string;
-  summaryTotalTargetCell: string;
   /** A horizontal range of an options leaf's points, for its dropdown. */
   optionListRef: (code: string) => string;
 }
@@ -37,7 +36,7 @@ export function buildScoringSheet(set: CriteriaSet, options: WorkbookOptions, li
   const { rowOf, totalRow, lastRow } = scoringLayout(set);
   const cells: CellSpec[] = [];
   const validations: ValidationSpec[] = [];
-  const put = (row: number, col: number, content: { value?: CellLiteral; formula?: string }, style?: StyleSpec) =>
+  const put = (row: number, col: number, content: { value?: CellLiteral; formula?: string; overridable?: true }, style?: StyleSpec) =>
     cells.push({ row, col, ...content, ...(style ? { style } : {}) });
   const entries = options.values?.entries ?? {};
 
@@ -53,7 +52,9 @@ export function buildScoringSheet(set: CriteriaSet, options: WorkbookOptions, li
     const index = HEAD[totalKey === 'selfScore' ? 'selfIndex' : 'appraisedIndex'];
     const band = HEAD[totalKey === 'selfScore' ? 'selfBand' : 'appraisedBand'];
     put(row, 1, { value: `Tổng điểm ${label}:` }, STYLE.label);
-    const scored = `COUNTIFS(${rangeA1(ROWS.firstItem, COL.flags, totalRow - 1, COL.flags)},"L*",${rangeA1(ROWS.firstItem, COL[flagsKey], totalRow - 1, COL[flagsKey])},">=0")`;
+    // Blank until an assessed leaf has a score: a score left on a not-assessed row does not count.
+    const column = (key: ScoringColumnKey) => rangeA1(ROWS.firstItem, COL[key], totalRow - 1, COL[key]);
+    const scored = `SUMPRODUCT((LEFT(${column('flags')},1)="L")*ISNUMBER(${column(flagsKey)})*(${column('applicableMax')}>0))`;
     put(total.row, total.col, { formula: `IF(${scored}=0,"",${ref(totalRow, totalKey)})` }, STYLE.headValue);
     put(row, 6, { value: `Chỉ số ${label}:` }, STYLE.label);
     put(index.row, index.col, { formula: `IF(${a1(total.row, total.col)}="","",IFERROR(${a1(total.row, total.col)}/${ref(totalRow, 'applicableMax')},""))` }, STYLE.headRate);
@@ -81,10 +82,18 @@ export function buildScoringSheet(set: CriteriaSet, options: WorkbookOptions, li
     text('partnerUnits');
     text('deadline');
 
+    const childRows = node.children.map((c) => rowOf.get(c.code)!);
     if (node.depth === 1) {
-      put(row, at('target'), { formula: `IF(${links.summaryTargetCell(node.code)}="","",${links.summaryTargetCell(node.code)})` }, num);
-    } else {
+      put(row, at('target'), { formula: fieldTarget(row, links.summaryTargetCell(node.code), node.isLeaf ? null : childRows) }, num);
+    } else if (node.isLeaf) {
       put(row, at('target'), { value: literal(entry.target) }, withRow(node.depth, STYLE.input));
+      validations.push(decimalRule(a1(row, at('target')), row, node, 'Mục tiêu'));
+    } else if (entry.target !== undefined && entry.target !== null) {
+      put(row, at('target'), { value: literal(entry.target) }, withRow(node.depth, STYLE.input));
+      validations.push(decimalRule(a1(row, at('target')), row, node, 'Mục tiêu'));
+    } else {
+      // The sum of the sub-criteria's targets until the planner types one here.
+      put(row, at('target'), { formula: targetRollup(row, childRows), overridable: true }, withRow(node.depth, STYLE.input));
       validations.push(decimalRule(a1(row, at('target')), row, node, 'Mục tiêu'));
     }
 
@@ -114,7 +123,6 @@ export function buildScoringSheet(set: CriteriaSet, options: WorkbookOptions, li
       put(row, at('score'), { formula: leafFinalScore(row, node.allowNotApplicable) }, num);
     } else {
       const children = node.children.map((c) => ({ row: rowOf.get(c.code)!, isLeaf: c.isLeaf, allowNotApplicable: c.allowNotApplicable }));
-      const childRows = children.map((c) => c.row);
       put(row, at('maxScore'), { formula: sumOf(childRows, 'maxScore') }, num);
       put(row, at('selfScore'), { formula: parentScoreSum(children, 'selfScore') }, num);
       put(row, at('notApplicable'), { value: null }, withRow(node.depth, STYLE.number));
@@ -137,9 +145,10 @@ export function buildScoringSheet(set: CriteriaSet, options: WorkbookOptions, li
   put(totalRow, COL.code, { value: null }, STYLE.total);
   put(totalRow, COL.name, { value: 'TỔNG CỘNG' }, STYLE.total);
   put(totalRow, COL.maxScore, { formula: sumOf(fieldRows, 'maxScore') }, STYLE.total);
-  put(totalRow, COL.target, { formula: `IF(${links.summaryTotalTargetCell}="","",${links.summaryTotalTargetCell})` }, STYLE.total);
-  put(totalRow, COL.selfScore, { formula: sumOf(fieldRows, 'selfScore') }, STYLE.total);
-  put(totalRow, COL.appraisedScore, { formula: sumOf(fieldRows, 'appraisedScore') }, STYLE.total);
+  const fields = set.items.map((f) => ({ row: rowOf.get(f.code)!, isLeaf: f.isLeaf, allowNotApplicable: f.allowNotApplicable }));
+  put(totalRow, COL.target, { formula: targetRollup(totalRow, fieldRows) }, STYLE.total);
+  put(totalRow, COL.selfScore, { formula: parentScoreSum(fields, 'selfScore') }, STYLE.total);
+  put(totalRow, COL.appraisedScore, { formula: parentScoreSum(fields, 'appraisedScore') }, STYLE.total);
   put(totalRow, COL.applicableMax, { formula: sumOf(fieldRows, 'applicableMax') }, STYLE.total);
   put(totalRow, COL.score, { formula: sumOrBlank(fieldRows, 'score') }, STYLE.total);
   const totalRates = rowRates(totalRow);
@@ -198,8 +207,14 @@ export function buildScoringSheet(set: CriteriaSet, options: WorkbookOptions, li
   };
 }
 
+/** A number typed as "6,5" is written as the number 6.5; other text stays as typed. */
 function literal(value: Entry['selfScore']): CellLiteral {
-  return value === undefined ? null : (value as CellLiteral);
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') {
+    const parsed = parseNumber(value);
+    return parsed.kind === 'number' ? parsed.value : value;
+  }
+  return value as CellLiteral;
 }
 
 function sourceLine(set: CriteriaSet): string {
@@ -259,11 +274,11 @@ function highlights(first: number, total: number, nearBand: number): Conditional
   const col = (key: ScoringColumnKey) => rangeA1(first, COL[key], total, COL[key]);
   const r = (key: ScoringColumnKey) => a1(first, COL[key]).replace(/^([A-Z]+)/, '$$$1');
   const [self, appraised, target, score, max, evidence, flags] = [r('selfScore'), r('appraisedScore'), r('target'), r('score'), r('maxScore'), r('evidence'), r('flags')];
-  const hasBoth = `ISNUMBER(${target}),ISNUMBER(${score})`;
+  const status = statusTests(target, score, nearBand);
   const statusRules = (range: string): ConditionalFormatSpec[] => [
-    { range, meaning: 'met-target', style: HIGHLIGHT.good, formula: `AND(${hasBoth},ROUND(${score},3)>=ROUND(${target},3))` },
-    { range, meaning: 'near-target', style: HIGHLIGHT.near, formula: `AND(${hasBoth},ROUND(${score},3)<ROUND(${target},3),${score}>=${target}*${nearBand})` },
-    { range, meaning: 'below-target', style: HIGHLIGHT.bad, formula: `AND(${hasBoth},${score}<${target}*${nearBand})` },
+    { range, meaning: 'met-target', style: HIGHLIGHT.good, formula: status.met },
+    { range, meaning: 'near-target', style: HIGHLIGHT.near, formula: status.near },
+    { range, meaning: 'below-target', style: HIGHLIGHT.bad, formula: status.below },
   ];
   return [
     { range: col('selfScore'), meaning: 'above-max', style: HIGHLIGHT.bad, formula: `AND(ISNUMBER(${self}),ROUND(${self},3)>ROUND(${max},3))` },

@@ -16,6 +16,12 @@ export interface CellSpec {
   value?: CellLiteral;
   formula?: string;
   style?: StyleSpec;
+  /**
+   * A formula that suggests a value the user may type over (a criterion's target is the
+   * sum of its sub-criteria's until the planner sets one): a typed constant there is
+   * input, not tampering.
+   */
+  overridable?: true;
 }
 
 export interface FontSpec {

@@ -3,10 +3,10 @@
  * Điểm tối đa · Mục tiêu · Tỷ lệ mục tiêu · Điểm đạt · Tỷ lệ đạt · Hoàn thành · Chênh lệch.
  * Planners type field targets here; everything else is live from the scoring sheet.
  */
-import { formatPoints, type CriteriaSet } from '../domain';
+import { formatPoints, STATUS_LABELS, type CriteriaSet } from '../domain';
 import { a1, rangeA1, sheetRef } from './a1';
 import { statusFormula } from './formulas';
-import { COL, SHEETS, SUMMARY, SUMMARY_COL } from './layout';
+import { COL, HEAD, SHEETS, SUMMARY, SUMMARY_COL } from './layout';
 import type { WorkbookOptions } from './options';
 import type { ScoringSheetLayout } from './scoring-sheet';
 import type { CellLiteral, CellSpec, ConditionalFormatSpec, SheetSpec, StyleSpec, ValidationSpec } from './spec';
@@ -47,7 +47,7 @@ export function buildSummarySheet(set: CriteriaSet, options: WorkbookOptions, sc
   const c = (row: number, key: keyof typeof SUMMARY_COL) => a1(row, SUMMARY_COL[key]);
 
   put(1, 1, { value: `TỔNG HỢP MỤC TIÊU VÀ KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${options.year ?? set.year}` }, STYLE.title);
-  put(2, 1, { formula: `"Đơn vị: "&${sheetRef(SHEETS.scoring, '$C$3')}` }, STYLE.subtitle);
+  put(2, 1, { formula: `"Đơn vị: "&${sheetRef(SHEETS.scoring, a1(HEAD.unit.row, HEAD.unit.col, true))}` }, STYLE.subtitle);
   SUMMARY.columns.forEach((key, i) => put(SUMMARY.header, i + 1, { value: HEADERS[key] }, STYLE.header));
 
   const entries = options.values?.entries ?? {};
@@ -63,13 +63,17 @@ export function buildSummarySheet(set: CriteriaSet, options: WorkbookOptions, sc
       kind: 'decimal',
       range: c(row, 'target'),
       min: '0',
-      max: `$${a1(row, SUMMARY_COL.maxScore)}`,
+      // The field's full maximum, like the scoring sheet's rule (column C here is the applicable one).
+      max: String(field.maxScore),
       prompt: { title: `Mục tiêu lĩnh vực ${field.code}`, message: `Số điểm phấn đấu đạt, từ 0 đến ${formatPoints(field.maxScore)}.` },
       error: { title: 'Mục tiêu không hợp lệ', message: `Mục tiêu của lĩnh vực ${field.code} phải là số từ 0 đến điểm tối đa ${formatPoints(field.maxScore)}.` },
     });
-    put(row, SUMMARY_COL.targetRate, { formula: `IF(${c(row, 'target')}="","",IFERROR(${c(row, 'target')}/${c(row, 'maxScore')},""))` }, STYLE.rate);
+    // Rates use the field's target as the scoring sheet settles it: typed here, else the
+    // sum of its criteria's targets, and none for a field the unit is not assessed on.
+    const effective = scoringCell(field.code, 'target');
+    put(row, SUMMARY_COL.targetRate, { formula: `IF(${effective}="","",IFERROR(${effective}/${c(row, 'maxScore')},""))` }, STYLE.rate);
     put(row, SUMMARY_COL.score, { formula: `IF(${scoringCell(field.code, 'score')}="","",${scoringCell(field.code, 'score')})` }, STYLE.number);
-    addRates(row);
+    addRates(row, effective);
   }
   const total = summaryTotalRow(set);
   const first = SUMMARY.firstField;
@@ -79,13 +83,14 @@ export function buildSummarySheet(set: CriteriaSet, options: WorkbookOptions, sc
   put(total, SUMMARY_COL.name, { value: 'Tổng cộng' }, STYLE.total);
   put(total, SUMMARY_COL.maxScore, { formula: `SUM(${col('maxScore')})` }, STYLE.total);
   // Like the engine: the overall target is known once every assessed field has one.
-  put(total, SUMMARY_COL.target, { formula: `IF(SUMPRODUCT((${col('maxScore')}>0)*(${col('target')}=""))>0,"",SUM(${col('target')}))` }, STYLE.total);
+  const totalTarget = sheetRef(SHEETS.scoring, a1(scoring.totalRow, COL.target));
+  put(total, SUMMARY_COL.target, { formula: `IF(${totalTarget}="","",${totalTarget})` }, STYLE.total);
   put(total, SUMMARY_COL.targetRate, { formula: `IF(${c(total, 'target')}="","",IFERROR(${c(total, 'target')}/${c(total, 'maxScore')},""))` }, STYLE.totalRate);
   put(total, SUMMARY_COL.score, { formula: `IF(COUNT(${col('score')})=0,"",SUM(${col('score')}))` }, STYLE.total);
-  addRates(total, true);
+  addRates(total, c(total, 'target'), true);
 
-  function addRates(row: number, isTotal = false) {
-    const [target, score, max] = [c(row, 'target'), c(row, 'score'), c(row, 'maxScore')];
+  function addRates(row: number, target: string, isTotal = false) {
+    const [score, max] = [c(row, 'score'), c(row, 'maxScore')];
     put(row, SUMMARY_COL.scoreRate, { formula: `IF(${score}="","",IFERROR(${score}/${max},""))` }, isTotal ? STYLE.totalRate : STYLE.rate);
     put(row, SUMMARY_COL.completion, { formula: `IF(OR(${target}="",${score}=""),"",IFERROR(${score}/${target},""))` }, isTotal ? STYLE.totalRate : STYLE.rate);
     put(row, SUMMARY_COL.gapToTarget, { formula: `IF(OR(${target}="",${score}=""),"",ROUND(${target}-${score},3))` }, isTotal ? STYLE.total : STYLE.number);
@@ -93,14 +98,17 @@ export function buildSummarySheet(set: CriteriaSet, options: WorkbookOptions, sc
   }
 
   const abs = (key: keyof typeof SUMMARY_COL) => `$${a1(first, SUMMARY_COL[key])}`;
-  const [target, score] = [abs('target'), abs('score')];
-  const both = `ISNUMBER(${target}),ISNUMBER(${score})`;
-  const statusRange = rangeA1(first, SUMMARY_COL.score, total, SUMMARY_COL.completion);
+  // The status words already settle met / near / below (with the field's effective
+  // target), so the colours follow them rather than repeat the arithmetic.
+  const status = abs('status');
+  const statusRange = rangeA1(first, SUMMARY_COL.score, total, SUMMARY_COL.status);
+  const typedTarget = a1(first, SUMMARY_COL.target);
   const conditionalFormats: ConditionalFormatSpec[] = [
-    { range: statusRange, meaning: 'met-target', style: HIGHLIGHT.good, formula: `AND(${both},ROUND(${score},3)>=ROUND(${target},3))` },
-    { range: statusRange, meaning: 'near-target', style: HIGHLIGHT.near, formula: `AND(${both},ROUND(${score},3)<ROUND(${target},3),${score}>=${target}*${near})` },
-    { range: statusRange, meaning: 'below-target', style: HIGHLIGHT.bad, formula: `AND(${both},${score}<${target}*${near})` },
-    { range: col('target'), meaning: 'above-max', style: HIGHLIGHT.bad, formula: `AND(ISNUMBER(${a1(first, SUMMARY_COL.target)}),ROUND(${a1(first, SUMMARY_COL.target)},3)>ROUND(${abs('maxScore')},3))` },
+    { range: statusRange, meaning: 'met-target', style: HIGHLIGHT.good, formula: `${status}="${STATUS_LABELS.met.vi}"` },
+    { range: statusRange, meaning: 'near-target', style: HIGHLIGHT.near, formula: `${status}="${STATUS_LABELS.near.vi}"` },
+    { range: statusRange, meaning: 'below-target', style: HIGHLIGHT.bad, formula: `${status}="${STATUS_LABELS.below.vi}"` },
+    { range: col('target'), meaning: 'above-max', style: HIGHLIGHT.bad, formula: `AND(ISNUMBER(${typedTarget}),ROUND(${typedTarget},3)>ROUND(${abs('maxScore')},3))` },
+    { range: col('target'), meaning: 'number-as-text', style: HIGHLIGHT.bad, formula: `AND(ISTEXT(${typedTarget}),LEN(${typedTarget})>0)` },
   ];
 
   return {

@@ -33,9 +33,22 @@ describe('carryOver to a new version of the set', () => {
       ['2.2', 'notApplicable', 'row-removed'],
     ]);
     expect(r.orphaned[0]).toMatchObject({ value: '1,5', cell: { sheet: 'Chấm điểm', cell: 'E12' } });
-    expect(r.orphaned[2].message).toBe('Tiêu chí 2.2 không còn trong bộ tiêu chí thu-nghiem (phiên bản 2); không đánh giá đã nhập: true');
+    expect(r.orphaned[2].message).toBe('Tiêu chí 2.2 không còn trong bộ tiêu chí thu-nghiem (phiên bản 2); không đánh giá đã nhập: x');
     expect(r.values.entries['1.2']).toEqual({ deadline: 'Quý IV' });
     expect(r.values.entries['1.1.1']).toEqual(typed.entries['1.1.1']);
     expect(r.carried + r.orphaned.length).toBe(11);
+  });
+
+  it('reports a "không đánh giá" the new version no longer allows, and keeps the row\'s other values', () => {
+    const next: CriteriaSetData = JSON.parse(JSON.stringify(smallSetData));
+    next.version = '3';
+    const leaf = next.items[1].children!.find((c) => c.code === '2.2')!;
+    expect(smallSet.byCode.get('2.2')!.allowNotApplicable).toBe(true);
+    leaf.allowNotApplicable = false;
+    const withEvidence: Assessment = { entries: { ...typed.entries, '2.2': { notApplicable: true, evidence: 'CV 5' } } };
+    const r = carryOver(withEvidence, loadCriteriaSet(next));
+    expect(r.orphaned.map((o) => [o.code, o.field, o.reason, o.value])).toEqual([['2.2', 'notApplicable', 'not-applicable-not-allowed', true]]);
+    expect(r.orphaned[0].message).toMatch(/không cho phép "Không đánh giá"/);
+    expect(r.values.entries['2.2']).toEqual({ evidence: 'CV 5' });
   });
 });

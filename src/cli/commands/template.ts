@@ -5,10 +5,8 @@
  * A workbook already at --out is never replaced without --force: it may be a unit's
  * filled-in scores.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { findBundledSet } from '../../criteria';
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { formatPoints, numberOrNull, sumPoints, validateAssessment, type Assessment, type CriteriaSet } from '../../domain';
 import { buildWorkbook } from '../../workbook/build-workbook';
 import { SHEETS } from '../../workbook/layout';
@@ -18,6 +16,8 @@ import { CliError, EXIT_OK, EXIT_PROBLEMS } from '../errors';
 import type { CliIO } from '../io';
 import { printProblems } from '../problems-output';
 import { readValueFile } from '../value-file';
+import { resolveSet } from '../set-source';
+import { overwriteRefusal, writeAtomically } from '../write-workbook';
 
 const TARGET_ERRORS = new Set(['target-above-max', 'target-negative', 'target-not-number']);
 const STATUS_NOTES = {
@@ -27,11 +27,10 @@ const STATUS_NOTES = {
 } as const;
 
 export async function templateCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { set: true, out: true, unit: true, year: true, targets: true, force: false });
+  const args = parseArgs(argv, { set: true, 'set-file': true, out: true, unit: true, year: true, targets: true, force: false });
   if (args.positional.length > 0) throw new CliError(`Không hiểu tham số "${args.positional[0]}". Cách dùng: par-index template --set ID --out FILE.xlsx`);
-  const setId = requireFlag(args, 'set', 'ID (xem: par-index sets)');
-  const set = findBundledSet(setId);
-  if (!set) throw new CliError(`Không có bộ tiêu chí "${setId}". Xem danh sách: par-index sets`);
+  const set = resolveSet(args, io);
+  if (!set) throw new CliError('Thiếu --set ID (xem: par-index sets) hoặc --set-file SET.json (tệp từ par-index import-set)');
   const outArg = requireFlag(args, 'out', 'FILE.xlsx (tệp Excel sẽ tạo)');
   if (!/\.xlsx$/i.test(outArg)) throw new CliError(`--out phải là tệp .xlsx (đang là "${outArg}")`);
   const out = resolve(io.cwd, outArg);
@@ -81,44 +80,6 @@ function parseYear(text: string | undefined, set: CriteriaSet): number {
   const year = Number(trimmed);
   if (year < 1990 || year > 2100) throw new CliError(`--year ${trimmed} không phải năm đánh giá hợp lý (1990–2100)`);
   return year;
-}
-
-function overwriteRefusal(outArg: string): string {
-  return (
-    `Tệp ${outArg} đã có; lệnh template không ghi đè để không làm mất bảng điểm đơn vị đã nhập. ` +
-    'Chọn tên tệp khác, hoặc thêm --force nếu chắc chắn muốn thay tệp này bằng mẫu trống.'
-  );
-}
-
-/**
- * Writes next to the target and moves into place, so a crash never leaves half a workbook.
- * Without --force the move is a hard link, which fails rather than replace a file that
- * appeared meanwhile; where links are unsupported (FAT, some shares) it falls back to rename.
- */
-function writeAtomically(out: string, buffer: Buffer, force: boolean, outArg: string): void {
-  const temp = join(dirname(out), `.${basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    writeFileSync(temp, buffer, { flag: 'wx' });
-    if (force) {
-      renameSync(temp, out);
-      return;
-    }
-    try {
-      linkSync(temp, out);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new CliError(overwriteRefusal(outArg));
-      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EXDEV') throw e;
-      if (existsSync(out)) throw new CliError(overwriteRefusal(outArg));
-      renameSync(temp, out);
-    }
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    const err = e as NodeJS.ErrnoException;
-    throw new CliError(`Không ghi được ${outArg}: ${err.code ?? err.message}`);
-  } finally {
-    if (existsSync(temp)) unlinkSync(temp);
-  }
 }
 
 function summary(set: CriteriaSet, info: { out: string; unit: string; year: number; values: Assessment }): string {

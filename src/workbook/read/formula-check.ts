@@ -66,20 +66,23 @@ export function checkFormulas(input: FormulaCheckInput): Problem[] {
       });
       // A reference to a row that is gone: row-missing already says so.
       if (moved.unmapped > 0) continue;
+      const actual = gridFormula(place.sheet, row, col);
+      // Most formulas are exactly as written; the canonical form is for other programs' spelling.
+      if (actual !== null && (actual === moved.text || canonicalFormula(actual) === canonicalFormula(moved.text))) continue;
+      const shownValue = gridValue(place.sheet, row, col);
+      if (actual === null && cell.overridable && !isBlank(shownValue)) continue;
       const d = describe(spec, cell.row, cell.col);
       const address = a1(row, col);
       const ref = { sheet: place.sheet.name, cell: address };
       const criterion = d.at?.kind === 'node' ? d.at.code : null;
-      const actual = gridFormula(place.sheet, row, col);
       const should = d.at ? input.expected(spec.name === SHEETS.summary ? 'summary' : 'scoring', d.key, d.at) : null;
       const shown = `=${clip(moved.text, 70)}`;
       if (actual === null) {
-        const shownValue = gridValue(place.sheet, row, col);
         const value = describeValue(shownValue, (n) => formatPoints(n));
         const now = isBlank(shownValue) ? { vi: 'đã bị xóa (ô trống)', en: 'is empty' } : { vi: `đang là ${value.vi} gõ đè lên`, en: `holds ${value.en}` };
         problems.push({
           code: 'formula-overwritten',
-          severity: d.cosmetic ? 'warning' : 'error',
+          severity: d.cosmetic || cell.overridable ? 'warning' : 'error',
           criterion,
           cell: ref,
           message:
@@ -92,7 +95,6 @@ export function checkFormulas(input: FormulaCheckInput): Problem[] {
         });
         continue;
       }
-      if (canonicalFormula(actual) === canonicalFormula(moved.text)) continue;
       problems.push({
         code: 'formula-changed',
         severity: SUM_KEYS.has(d.key) && !d.cosmetic ? 'error' : 'warning',

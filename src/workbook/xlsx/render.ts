@@ -5,6 +5,7 @@
  * summary sheet's chart is added only by the Office.js renderer.
  */
 import ExcelJS from 'exceljs';
+import { parseRange } from '../a1';
 import type { CellSpec, ConditionalFormatSpec, SheetSpec, StyleSpec, ValidationSpec, WorkbookSpec } from '../spec';
 
 export async function renderXlsx(spec: WorkbookSpec): Promise<Buffer> {
@@ -34,7 +35,8 @@ async function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void> 
   });
   for (const c of spec.columns) {
     const column = ws.getColumn(c.col);
-    column.width = c.width;
+    // exceljs leaves out a width equal to its default of 9, and Excel's default is 8,43.
+    column.width = c.width === 9 ? 9.01 : c.width;
     if (c.hidden) column.hidden = true;
   }
   for (const r of spec.rows) {
@@ -45,7 +47,12 @@ async function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void> 
   }
   for (const cell of spec.cells) writeCell(ws, cell);
   for (const range of spec.merges) ws.mergeCells(range);
-  for (const v of spec.validations) ws.getCell(v.range).dataValidation = validation(v);
+  for (const v of spec.validations) {
+    // exceljs keeps a validation per cell (it merges equal ones into one range on write).
+    const box = parseRange(v.range);
+    const rule = validation(v);
+    for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) ws.getCell(r, c).dataValidation = rule;
+  }
   spec.conditionalFormats.forEach((cf, i) => ws.addConditionalFormatting(conditionalFormat(cf, i + 1)));
   if (spec.print) {
     ws.pageSetup = {

@@ -1,0 +1,60 @@
+/**
+ * par-index upgrade FILE.xlsx [--set ID | --set-file SET.json] --out NEW.xlsx [--force]
+ * Rebuilds a filled workbook on a new version of its set (or on the same set, to get the
+ * current template) keeping every typed score, target, evidence, note and "không đánh
+ * giá" by criterion code. What has no place in the new set is listed in the sheet
+ * "Dữ liệu cũ" and here; the old file is never touched.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { readXlsxGrid, UnreadableWorkbookError } from '../../workbook/xlsx/read-grid';
+import { describeOrphan, ORPHAN_SHEET } from '../../workbook/orphan-sheet';
+import { planUpgradeOf } from '../../workbook/upgrade';
+import { renderXlsx } from '../../workbook/xlsx/render';
+import { interpretWorkbook } from '../../workbook/read/interpret';
+import { parseArgs, requireFlag } from '../args';
+import { CliError, EXIT_OK } from '../errors';
+import type { CliIO } from '../io';
+import { resolveSet } from '../set-source';
+import { writeAtomically, overwriteRefusal } from '../write-workbook';
+
+const USAGE = 'par-index upgrade FILE.xlsx [--set ID | --set-file SET.json] --out NEW.xlsx [--force]';
+
+export async function upgradeCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, { set: true, 'set-file': true, out: true, force: false });
+  if (args.positional.length !== 1) throw new CliError(`Cần đúng một tệp đã chấm. Cách dùng: ${USAGE}`);
+  const input = resolve(io.cwd, args.positional[0]);
+  const outArg = requireFlag(args, 'out', 'NEW.xlsx (tệp mới sẽ ghi; tệp cũ giữ nguyên)');
+  if (!/\.xlsx$/i.test(outArg)) throw new CliError(`--out phải là tệp .xlsx (đang là "${outArg}")`);
+  const out = resolve(io.cwd, outArg);
+  if (out === input) throw new CliError('--out phải khác tệp đang cập nhật: tệp cũ được giữ nguyên để đối chiếu');
+  const force = args.flags.force === true;
+  if (existsSync(out) && !force) throw new CliError(overwriteRefusal(outArg));
+
+  let grid;
+  try {
+    grid = await readXlsxGrid(readFileSync(input), basename(input));
+  } catch (e) {
+    if (e instanceof UnreadableWorkbookError) throw new CliError(`${args.positional[0]}: ${e.message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code) throw new CliError(code === 'ENOENT' ? `Không tìm thấy tệp ${args.positional[0]}` : `Không đọc được ${args.positional[0]} (${code})`);
+    throw e;
+  }
+  const read = interpretWorkbook(grid);
+  if (!read.ok) throw new CliError(`${args.positional[0]}: ${read.message}`);
+  const set = resolveSet(args, io) ?? read.set;
+  const plan = planUpgradeOf(read, grid, set, { createdAt: new Date().toISOString() });
+  writeAtomically(out, await renderXlsx(plan.spec), force, outArg);
+
+  const lines = [
+    `Đã ghi ${outArg}: ${plan.from.setId} phiên bản ${plan.from.version} → ${plan.to.setId} phiên bản ${plan.to.version}`,
+    `  Giữ nguyên ${plan.carried} giá trị đã nhập theo mã tiêu chí.`,
+  ];
+  if (plan.orphaned.length > 0) {
+    lines.push(`  ${plan.orphaned.length} giá trị không còn chỗ trong bộ mới, đã chép sang trang "${ORPHAN_SHEET}":`);
+    for (const o of plan.orphaned) lines.push(`    - ${describeOrphan(o)}`);
+  }
+  if (plan.otherSheets.length > 0) lines.push(`  Các trang khác trong tệp cũ không được chép: ${plan.otherSheets.join(', ')} (tệp cũ vẫn còn nguyên).`);
+  io.out(lines.join('\n'));
+  return EXIT_OK;
+}
