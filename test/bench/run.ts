@@ -1,8 +1,10 @@
 /** npm run bench: every benchmark, compiled and run in plain Node. Results also go to test-artifacts/bench.json. */
 import { benchCore } from './core.bench';
+import { benchWorkbook } from './workbook.bench';
 
 async function main(): Promise<void> {
   benchCore();
+  await benchWorkbook();
 }
 
 main().catch((e) => {
