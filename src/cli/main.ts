@@ -9,6 +9,7 @@ import { templateCommand } from './commands/template';
 import { checkCommand } from './commands/check';
 import { importSetCommand } from './commands/import-set';
 import { upgradeCommand } from './commands/upgrade';
+import { exportSetCommand } from './commands/export-set';
 import { CriteriaSetError } from '../domain';
 
 type Command = (argv: readonly string[], io: CliIO) => number | Promise<number>;
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   'import-set': (argv, io) => importSetCommand(argv, io),
   upgrade: upgradeCommand,
+  'export-set': exportSetCommand,
 };
 
 export const USAGE = `par-index — Chỉ số cải cách hành chính (PAR Index)
@@ -37,6 +39,8 @@ Cách dùng:
       điểm tối đa bị sửa, dòng tiêu chí bị xóa, số lưu dạng chữ ("15,3").
   par-index import-set FILE.xlsx [--sheet TÊN] --out SET.json [--id ID] [--year NĂM] [--level so|xa|tinh]
       Đọc bảng phụ lục bộ tiêu chí đã dán vào Excel, kiểm tra (tổng điểm, mã trùng) và ghi SET.json.
+  par-index export-set FILE.xlsx --out SET.json [--force]
+      Lấy bộ tiêu chí lưu trong tệp chấm điểm, ghi ra SET.json để đơn vị khác dùng (template --set-file).
   par-index plan --set ID --targets FILE [--scores FILE] [--depth 1|2|3|all] [--json]
   par-index plan FILE.xlsx [--depth 1|2|3|all] [--json]
       Bảng mục tiêu và kết quả: điểm tối đa, mục tiêu, tỷ lệ, điểm đạt, chênh lệch.

@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { criteriaSetToData, type CriterionData } from '../../src/domain';
+import { criteriaSetToData, loadCriteriaSet, type CriterionData } from '../../src/domain';
 import { ORPHAN_SHEET } from '../../src/workbook/orphan-sheet';
 import { readXlsxGrid } from '../../src/workbook/xlsx/read-grid';
 import { minhHoa, readOk, renderFilled, typedAssessment } from '../helpers/filled-workbook';
@@ -46,6 +46,19 @@ describe('par-index template --set-file', () => {
     expect(read.set.byCode.has(REMOVED)).toBe(false);
     const check = await runCli(['check', out, '--json']);
     expect(JSON.parse(check.stdout).files[0].setId).toBe('bo-nhap-thu');
+  });
+
+  it('export-set gives back the set the workbook carries, equal to the file it was made from', async () => {
+    const setFile = writeSetFile();
+    const out = join(dir, 'mau.xlsx');
+    expect((await runCli(['template', '--set-file', setFile, '--out', out])).code).toBe(0);
+    const exported = join(dir, 'xuat.json');
+    const run = await runCli(['export-set', out, '--out', exported]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('bo-nhap-thu, phiên bản 2026.1');
+    const again = criteriaSetToData(loadCriteriaSet(JSON.parse(readFileSync(exported, 'utf8'))));
+    expect(again).toEqual(criteriaSetToData(loadCriteriaSet(JSON.parse(readFileSync(setFile, 'utf8')))));
+    expect((await runCli(['export-set', out, '--out', exported])).code).toBe(2); // exists, no --force
   });
 
   it('names the file and the rule when the set file is broken', async () => {
