@@ -1,4 +1,4 @@
-/** Two projects: pure code runs in node, pane components in jsdom. */
+/** Three projects: pure code runs in node, pane components in jsdom, the built pane in Chromium (e2e). */
 const transform = { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
 module.exports = {
@@ -16,6 +16,15 @@ module.exports = {
       testEnvironment: 'jsdom',
       transform,
       testMatch: ['<rootDir>/test/**/*.test.tsx'],
+    },
+    {
+      // The built pane (dist/) in Debian's Chromium with the recording Excel double; see test/e2e/.
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
+      globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/timeout.ts'],
     },
   ],
 };

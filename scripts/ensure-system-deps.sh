@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # The tests use real programs where users meet them: LibreOffice Calc proves the
-# workbook's formulas compute, xmllint checks the manifest. Installs what is missing
+# workbook's formulas compute, xmllint checks the manifest, Chromium runs the built pane
+# (end-to-end tests; DejaVu gives its screenshots Vietnamese glyphs). Installs what is missing
 # (as root with apt-get), or says exactly what to install.
 set -euo pipefail
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
+[ -x "${PAR_CHROMIUM:-/usr/bin/chromium}" ] || need+=(chromium)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Cài đặt / installing: ${need[*]}"

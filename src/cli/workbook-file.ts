@@ -9,33 +9,34 @@ import { formatPoints } from '../domain';
 import { interpretWorkbook, type ReadableWorkbook } from '../workbook/read/interpret';
 import { MAX_FILE_BYTES, readXlsxGrid, UnreadableWorkbookError } from '../workbook/xlsx/read-grid';
 
-export type OpenedWorkbook = { ok: true; read: ReadableWorkbook } | { ok: false; error: string; errorEn: string };
+/** reason: why, as a stable word (missing, corrupt, encrypted, too-big, set-unknown, …). */
+export type OpenedWorkbook = { ok: true; read: ReadableWorkbook } | { ok: false; reason: string; error: string; errorEn: string };
 
 export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
   const name = basename(path);
   let size: number;
   try {
     const info = await stat(path);
-    if (info.isDirectory()) return { ok: false, error: 'đây là thư mục, không phải tệp', errorEn: 'a directory, not a file' };
+    if (info.isDirectory()) return { ok: false, reason: 'directory', error: 'đây là thư mục, không phải tệp', errorEn: 'a directory, not a file' };
     size = info.size;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return code === 'ENOENT'
-      ? { ok: false, error: 'không tìm thấy tệp', errorEn: 'no such file' }
-      : { ok: false, error: `không mở được tệp (${code ?? (e as Error).message})`, errorEn: `cannot open the file (${code ?? (e as Error).message})` };
+      ? { ok: false, reason: 'missing', error: 'không tìm thấy tệp', errorEn: 'no such file' }
+      : { ok: false, reason: 'unopenable', error: `không mở được tệp (${code ?? (e as Error).message})`, errorEn: `cannot open the file (${code ?? (e as Error).message})` };
   }
   if (size > MAX_FILE_BYTES) {
     const mb = (n: number) => formatPoints(Math.round((n / 1024 / 1024) * 10) / 10);
-    return { ok: false, error: `tệp quá lớn (${mb(size)} MB, tối đa ${mb(MAX_FILE_BYTES)} MB)`, errorEn: `the file is too big (${size} bytes)` };
+    return { ok: false, reason: 'too-big', error: `tệp quá lớn (${mb(size)} MB, tối đa ${mb(MAX_FILE_BYTES)} MB)`, errorEn: `the file is too big (${size} bytes)` };
   }
   try {
     const grid = await readXlsxGrid(await readFile(path), name);
     const read = interpretWorkbook(grid);
-    return read.ok ? { ok: true, read } : { ok: false, error: read.message, errorEn: read.messageEn };
+    return read.ok ? { ok: true, read } : { ok: false, reason: read.reason, error: read.message, errorEn: read.messageEn };
   } catch (e) {
-    if (e instanceof UnreadableWorkbookError) return { ok: false, error: e.message, errorEn: e.messageEn };
+    if (e instanceof UnreadableWorkbookError) return { ok: false, reason: e.reason, error: e.message, errorEn: e.messageEn };
     const code = (e as NodeJS.ErrnoException).code;
-    if (code) return { ok: false, error: `không đọc được tệp (${code})`, errorEn: `cannot read the file (${code})` };
+    if (code) return { ok: false, reason: 'unopenable', error: `không đọc được tệp (${code})`, errorEn: `cannot read the file (${code})` };
     throw e;
   }
 }

@@ -1,49 +1,56 @@
 /**
- * The task pane, minimal for now: a header and the bundled criteria sets. Anything that throws
- * while rendering (for instance a bundled set that fails validation) is caught by
+ * The task pane: a header with the language switch, Start (the scoring sheet and its live
+ * index), then one tab per user — officer, planner, appraiser — and the set import. Views
+ * reach Excel only through the workbook port in context. Anything that throws while
+ * rendering (for instance a bundled set that fails validation) is caught by
  * `PaneErrorBoundary` and shown as a message instead of a blank pane.
  */
-import { Component, useMemo, type ErrorInfo, type ReactNode } from 'react';
-import { Badge, Body1, Caption1, FluentProvider, Subtitle2, Title3, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { bundledSets } from '../criteria';
+import { Component, useState, type ErrorInfo, type ReactNode } from 'react';
+import {
+  Body1,
+  Button,
+  Caption1,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Subtitle2,
+  Tab,
+  TabList,
+  Title3,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from '@fluentui/react-components';
+import type { WorkbookPort } from '../workbook/port';
+import { StringsContext, useStrings } from './locale';
 import { en, vi, type Strings } from './strings';
+import { AppraiserView } from './views/AppraiserView';
+import { ImportView } from './views/ImportView';
+import { OfficerView } from './views/OfficerView';
+import { PlannerView } from './views/PlannerView';
+import { StartView } from './views/StartView';
+import { useWorkbook, WorkbookProvider } from './workbook-context';
 
 const useStyles = makeStyles({
   pane: {
     display: 'flex',
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
+    padding: tokens.spacingHorizontalM,
     minHeight: '100vh',
     boxSizing: 'border-box',
+    maxWidth: '100%',
+    overflowX: 'hidden',
   },
   header: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
     borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
     paddingBottom: tokens.spacingVerticalS,
   },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalXXS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  itemTop: {
-    display: 'flex',
-    alignItems: 'flex-start',
-    justifyContent: 'space-between',
-    columnGap: tokens.spacingHorizontalS,
-  },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`, marginRight: `calc(-1 * ${tokens.spacingHorizontalM})`, flexWrap: 'wrap' },
   error: {
     padding: tokens.spacingHorizontalM,
     borderRadius: tokens.borderRadiusMedium,
@@ -66,54 +73,80 @@ export interface AppProps {
   strings: Strings;
   /** Office host, or null when the page is opened outside Office (a plain browser). */
   host: Office.HostType | null;
+  /** The open workbook; null outside Excel (the pane then only lists the bundled sets). */
+  port?: WorkbookPort | null;
 }
 
-export function App({ strings, host }: AppProps) {
+type TabKey = 'officer' | 'planner' | 'appraiser' | 'import';
+
+export function App({ strings: initial, host, port = null }: AppProps) {
   const styles = useStyles();
+  const [strings, setStrings] = useState(initial);
   return (
-    <FluentProvider theme={webLightTheme}>
-      <main className={styles.pane}>
-        <header className={styles.header}>
-          <Title3 as="h1">{strings.appTitle}</Title3>
-        </header>
-        <PaneErrorBoundary>
-          {host === null && <Caption1>{strings.outsideExcel}</Caption1>}
-          <CriteriaSetList strings={strings} />
-        </PaneErrorBoundary>
-      </main>
+    <FluentProvider theme={webLightTheme} lang={strings.locale}>
+      <StringsContext.Provider value={strings}>
+        <main className={styles.pane}>
+          <header className={styles.header}>
+            <Title3 as="h1">{strings.appTitle}</Title3>
+            <Button
+              data-testid="lang-switch"
+              size="small"
+              appearance="subtle"
+              aria-label={strings.switchLanguageLabel}
+              onClick={() => setStrings(strings.locale === 'en' ? vi : en)}
+            >
+              {strings.switchLanguage}
+            </Button>
+          </header>
+          <PaneErrorBoundary>
+            <WorkbookProvider port={port}>
+              {host === null && port === null ? <StartView /> : <Workbook />}
+            </WorkbookProvider>
+          </PaneErrorBoundary>
+        </main>
+      </StringsContext.Provider>
     </FluentProvider>
   );
 }
 
-function CriteriaSetList({ strings }: { strings: Strings }) {
+function Workbook() {
   const styles = useStyles();
-  // Throws if a bundled set is invalid; the error boundary above shows the message.
-  const sets = useMemo(() => bundledSets(), []);
+  const strings = useStrings();
+  const [tab, setTab] = useState<TabKey>('officer');
   return (
-    <section aria-labelledby="sets-heading">
-      <Subtitle2 as="h2" id="sets-heading" block>
-        {strings.setsHeading}
-      </Subtitle2>
-      {sets.length === 0 ? (
-        <Body1>{strings.noSets}</Body1>
-      ) : (
-        <ul className={styles.list}>
-          {sets.map((set) => (
-            <li key={set.id} className={styles.item} data-set-id={set.id}>
-              <div className={styles.itemTop}>
-                <Body1>{set.title}</Body1>
-                <Badge appearance="tint" color={set.status === 'official' ? 'success' : set.status === 'illustrative' ? 'warning' : 'informative'}>
-                  {strings.status[set.status]}
-                </Badge>
-              </div>
-              <Caption1>
-                {strings.level[set.level]} · {strings.year} {set.year} · {strings.totalMax} {set.totalMax.toLocaleString('vi-VN')}
-              </Caption1>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <>
+      <PaneMessageBar />
+      <StartView />
+      <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_e, d) => setTab(d.value as TabKey)}>
+        {(['officer', 'planner', 'appraiser', 'import'] as const).map((key) => (
+          <Tab key={key} value={key} data-testid={`tab-${key}`}>
+            {strings.tabs[key]}
+          </Tab>
+        ))}
+      </TabList>
+      <div role="tabpanel" aria-label={strings.tabs[tab]}>
+        {tab === 'officer' && <OfficerView />}
+        {tab === 'planner' && <PlannerView />}
+        {tab === 'appraiser' && <AppraiserView />}
+        {tab === 'import' && <ImportView />}
+      </div>
+    </>
+  );
+}
+
+function PaneMessageBar() {
+  const strings = useStrings();
+  const { message, setMessage } = useWorkbook();
+  if (!message) return null;
+  return (
+    <MessageBar data-testid="pane-message" intent={message.intent} role={message.intent === 'error' ? 'alert' : 'status'}>
+      <MessageBarBody>{message.text}</MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" appearance="transparent" onClick={() => setMessage(null)}>
+          {strings.dismiss}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
   );
 }
 

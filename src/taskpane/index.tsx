@@ -1,10 +1,12 @@
 /**
  * Task-pane entry. `legacy-browser.js` runs first and sets `PAR_UNSUPPORTED_BROWSER` on
  * IE11/EdgeHTML webviews (Office 2016/2019), where it has already replaced the page with a
- * message; nothing here runs then.
+ * message; nothing here runs then. The workbook port is made when an Excel API is there:
+ * in Excel, or where a test page installed the recording double as `Excel`.
  */
 import './zod-no-eval'; // must stay the first import
 import { createRoot } from 'react-dom/client';
+import { createOfficePort, excelAvailable } from '../workbook/office/port';
 import { App } from './App';
 import { stringsFor } from './strings';
 
@@ -20,12 +22,17 @@ interface ReadyInfo {
 }
 
 function officeReady(): Promise<ReadyInfo> {
-  // office.js missing (e.g. not copied into dist/) or the page opened in a plain browser.
-  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
-    return Promise.resolve({ host: null, displayLanguage: null });
+  try {
+    // office.js missing (e.g. not copied into dist/) or the page opened in a plain browser.
+    if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') {
+      return Promise.resolve({ host: null, displayLanguage: null });
+    }
+    return Office.onReady().then((info) => ({ host: info.host ?? null, displayLanguage: displayLanguage() }));
+  } catch {
+    return Promise.resolve({ host: null, displayLanguage: null }); // an Office object without onReady
   }
-  return Office.onReady().then((info) => ({ host: info.host ?? null, displayLanguage: displayLanguage() }));
 }
+
 
 function displayLanguage(): string | null {
   try {
@@ -41,7 +48,8 @@ function start(): void {
   officeReady()
     .catch((): ReadyInfo => ({ host: null, displayLanguage: null }))
     .then(({ host, displayLanguage }) => {
-      createRoot(container).render(<App strings={stringsFor(displayLanguage)} host={host} />);
+      const port = excelAvailable(host) ? createOfficePort() : null;
+      createRoot(container).render(<App strings={stringsFor(displayLanguage)} host={host} port={port} />);
     });
 }
 

@@ -74,7 +74,7 @@ export interface ConditionalFormatSpec {
   formula: string;
   style: { fill?: string; fontColor?: string; bold?: boolean };
   /** What the highlight means, for the legend and for tests. */
-  meaning: 'below-target' | 'near-target' | 'met-target' | 'above-max' | 'appraised-differs' | 'evidence-missing' | 'number-as-text';
+  meaning: 'below-target' | 'near-target' | 'met-target' | 'above-max' | 'appraised-differs' | 'evidence-missing' | 'number-as-text' | 'most-lost';
 }
 
 export interface RowSpec {

@@ -1,10 +1,14 @@
 /** npm run bench: every benchmark, compiled and run in plain Node. Results also go to test-artifacts/bench.json. */
 import { benchCore } from './core.bench';
+import { benchCheckFolder } from './check-folder.bench';
+import { benchPane } from './pane.bench';
 import { benchWorkbook } from './workbook.bench';
 
 async function main(): Promise<void> {
   benchCore();
+  await benchCheckFolder();
   await benchWorkbook();
+  await benchPane();
 }
 
 main().catch((e) => {

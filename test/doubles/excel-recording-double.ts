@@ -318,6 +318,61 @@ function referencedSheets(formula: string): string[] {
   return out;
 }
 
+/**
+ * Rewrites references to sheet `from` as Excel does when a sheet is renamed (to a new name)
+ * or deleted (to = null: the reference becomes #REF!). Text in quotes is left alone.
+ */
+function retargetSheetRefs(formula: string, from: string, to: string | null): string {
+  let out = '';
+  let i = 0;
+  const same = (name: string) => name.toLowerCase() === from.toLowerCase();
+  const replaceRef = (rest: string): { text: string; skip: number } => {
+    if (to !== null) return { text: `${quoteSheet(to)}!`, skip: 0 };
+    const cell = /^\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?/.exec(rest);
+    return { text: '#REF!', skip: cell ? cell[0].length : 0 };
+  };
+  while (i < formula.length) {
+    const ch = formula[i];
+    if (ch === '"') {
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === '"' && formula[j + 1] !== '"')) j += formula[j] === '"' ? 2 : 1;
+      out += formula.slice(i, j + 1);
+      i = j + 1;
+    } else if (ch === "'") {
+      let j = i + 1;
+      let name = '';
+      while (j < formula.length) {
+        if (formula[j] === "'" && formula[j + 1] === "'") {
+          name += "'";
+          j += 2;
+        } else if (formula[j] === "'") break;
+        else name += formula[j++];
+      }
+      if (formula[j + 1] === '!' && same(name)) {
+        const r = replaceRef(formula.slice(j + 2));
+        out += r.text;
+        i = j + 2 + r.skip;
+      } else {
+        out += formula.slice(i, j + 1);
+        i = j + 1;
+      }
+    } else {
+      const m = /^[A-Za-z_\u00C0-\u1EFF][\w.\u00C0-\u1EFF]*!/.exec(formula.slice(i));
+      if (m && (i === 0 || !/[\w.]/.test(formula[i - 1]))) {
+        if (same(m[0].slice(0, -1))) {
+          const r = replaceRef(formula.slice(i + m[0].length));
+          out += r.text;
+          i += m[0].length + r.skip;
+        } else {
+          out += m[0];
+          i += m[0].length;
+        }
+      } else out += formula[i++];
+    }
+  }
+  return out;
+}
+
 function hasSemicolonOutsideText(formula: string): boolean {
   let inText = false;
   for (const ch of formula) {
@@ -424,6 +479,7 @@ const REQUIRES: Record<string, string> = {
   'ChartSeriesCollection.add': '1.7',
   'ChartSeries.setValues': '1.7',
   'ChartSeries.setXAxisValues': '1.7',
+  'Worksheet.onChanged': '1.7',
 };
 
 /** Keys Jest, pretty-format and friends probe; read through without throwing. */
@@ -476,6 +532,14 @@ class Host {
   writesWhileSuspended = 0;
   eventsOffDuringWrites = true;
   activeSheet = '';
+  /** The selected cells (Range.select(), or a test playing the user). */
+  selection: { sheet: string; rect: Rect } | null = null;
+  /** Worksheet.onChanged handlers registered by a sync. */
+  readonly changeHandlers: Array<{ sheet: SheetModel; handler: (args: unknown) => unknown }> = [];
+  /** The user is typing in a cell: the host refuses API requests until the entry ends. */
+  cellEditMode = false;
+  /** The one request context (event handler results hand it back for Excel.run(context, …)). */
+  context: unknown = null;
 
   constructor(readonly apiVersion: string) {}
 
@@ -498,6 +562,30 @@ class Host {
 
   find(name: string): SheetModel | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  /** Every formula the model keeps (cells, validations, conditional formats, charts, names), rewritten. */
+  retargetRefs(from: string, to: string | null): void {
+    const fix = (f: string) => retargetSheetRefs(f, from, to);
+    for (const sheet of this.sheets) {
+      for (const cell of sheet.cells.values()) if (cell.formula !== null) cell.formula = fix(cell.formula);
+      for (const v of sheet.validations) {
+        if (v.rule.type === 'List') v.rule.source = fix(v.rule.source);
+        else {
+          v.rule.formula1 = fix(v.rule.formula1);
+          if (v.rule.formula2 !== undefined) v.rule.formula2 = fix(v.rule.formula2);
+        }
+      }
+      for (const cf of sheet.conditionalFormats) if (cf.formula !== undefined) cf.formula = fix(cf.formula);
+      for (const chart of sheet.charts) {
+        chart.source = fix(chart.source);
+        for (const series of chart.series) {
+          if (series.values !== undefined) series.values = fix(series.values);
+          if (series.xValues !== undefined) series.xValues = fix(series.xValues);
+        }
+      }
+    }
+    for (const name of this.names.values()) name.formula = fix(name.formula);
   }
 
   checkFormula(formula: string, where: string): void {
@@ -671,6 +759,17 @@ class WorksheetCollectionImpl extends ApiObject {
     return newWorksheet(host, handle);
   }
 
+  getActiveWorksheet() {
+    const host = this[S].host;
+    const handle: SheetHandle = { model: host.find(host.activeSheet) ?? null, name: host.activeSheet };
+    host.enqueue('getActiveWorksheet', () => {
+      handle.model = host.find(host.activeSheet) ?? null;
+      handle.name = host.activeSheet;
+      sheetOf(handle);
+    });
+    return newWorksheet(host, handle);
+  }
+
   getItem(name: string) {
     const host = this[S].host;
     const handle: SheetHandle = { model: host.find(name) ?? null, name };
@@ -725,6 +824,44 @@ class WorksheetImpl extends ApiObject {
     return readLoaded(this, 'visibility');
   }
 
+  /** Renaming moves every reference to the sheet along, as Excel does. */
+  set name(v: unknown) {
+    if (typeof v !== 'string' || !v || v.length > 31 || /[:\\/?*[\]]/.test(v)) throw new ExcelDoubleError('InvalidArgument', `bad sheet name "${String(v)}"`);
+    const host = this[S].host;
+    host.enqueue(`rename sheet to ${v}`, () => {
+      const model = sheetOf(this.handle);
+      const clash = host.find(v);
+      if (clash && clash !== model) throw new ExcelDoubleError('ItemAlreadyExists', `a sheet named "${v}" already exists`);
+      host.retargetRefs(model.name, v);
+      if (host.activeSheet.toLowerCase() === model.name.toLowerCase()) host.activeSheet = v;
+      if (host.selection && host.selection.sheet.toLowerCase() === model.name.toLowerCase()) host.selection = { ...host.selection, sheet: v };
+      model.name = v;
+      this.handle.name = v;
+    });
+  }
+
+  /**
+   * A very hidden sheet cannot be deleted (by design, office-js #365: make it hidden first),
+   * nor the last visible one. References to a deleted sheet become #REF!.
+   */
+  delete() {
+    const host = this[S].host;
+    host.enqueue('delete sheet', () => {
+      const model = sheetOf(this.handle);
+      if (model.visibility === 'VeryHidden') throw new ExcelDoubleError('GeneralException', `the very hidden sheet "${model.name}" cannot be deleted (make it hidden first)`);
+      if (model.visibility === 'Visible' && host.sheets.filter((s) => s !== model && s.visibility === 'Visible').length === 0) {
+        throw new ExcelDoubleError('InvalidOperation', 'a workbook must keep at least one visible sheet');
+      }
+      host.sheets.splice(host.sheets.indexOf(model), 1);
+      host.retargetRefs(model.name, null);
+      const handlers = host.changeHandlers.filter((h) => h.sheet === model);
+      for (const h of handlers) host.changeHandlers.splice(host.changeHandlers.indexOf(h), 1);
+      if (host.activeSheet.toLowerCase() === model.name.toLowerCase()) host.activeSheet = host.sheets.find((s) => s.visibility === 'Visible')?.name ?? '';
+      if (host.selection && host.selection.sheet.toLowerCase() === model.name.toLowerCase()) host.selection = null;
+      this.handle.model = null;
+    });
+  }
+
   set visibility(v: unknown) {
     const host = this[S].host;
     if (!values(ENUMS.SheetVisibility).has(v as string)) throw new ExcelDoubleError('InvalidArgument', `visibility ${String(v)}`);
@@ -774,6 +911,10 @@ class WorksheetImpl extends ApiObject {
 
   get charts() {
     return child(this, 'charts', () => wrap(new ChartCollectionImpl(this[S].host, this.handle)));
+  }
+
+  get onChanged() {
+    return child(this, 'onChanged', () => wrap(new ChangedEventImpl(this[S].host, this.handle)));
   }
 
   activate() {
@@ -847,6 +988,10 @@ class RangeImpl extends ApiObject {
     });
   }
 
+  /** true when every column of the range is hidden, false when none is, null when some are. */
+  get columnHidden() {
+    return readLoaded(this, 'columnHidden');
+  }
   set columnHidden(v: unknown) {
     setDimension(this, 'columns', 'hidden', Boolean(v));
   }
@@ -897,11 +1042,28 @@ class RangeImpl extends ApiObject {
     });
   }
 
+  /** Selects the range in the UI; the sheet must be the active one (the host refuses otherwise). */
+  select() {
+    const host = this[S].host;
+    host.enqueue('select', () => {
+      const model = sheetOf(this.handle);
+      if (host.activeSheet.toLowerCase() !== model.name.toLowerCase()) {
+        throw new ExcelDoubleError('InvalidSelection', `select ${rectAddress(this.rect())}: "${model.name}" is not the active sheet (activate it first)`);
+      }
+      host.selection = { sheet: model.name, rect: this.rect() };
+    });
+  }
+
   load(props?: string | string[]) {
-    queueLoad(this, props, ['address', 'values', 'formulas', 'valueTypes', 'numberFormat'], (p) => {
+    queueLoad(this, props, ['address', 'values', 'formulas', 'valueTypes', 'numberFormat', 'columnHidden'], (p) => {
       const model = sheetOf(this.handle);
       const r = this.rect();
       if (p === 'address') return `${quoteSheet(model.name)}!${rectAddress(r)}`;
+      if (p === 'columnHidden') {
+        let hidden = 0;
+        for (let col = r.left; col <= r.right; col++) if (model.columns.get(col)?.hidden) hidden++;
+        return hidden === 0 ? false : hidden === r.right - r.left + 1 ? true : null;
+      }
       if (area(r) > 5_000_000) throw new ExcelDoubleError('InvalidOperation', 'more than 5 million cells loaded');
       const out: unknown[][] = [];
       for (let row = r.top; row <= r.bottom; row++) {
@@ -931,7 +1093,15 @@ function writeInputs(range: RangeImpl, v: unknown, mode: 'values' | 'formulas'):
   const host = range[S].host;
   host.enqueueWrite(mode, () => {
     const model = sheetOf(range.handle);
-    assertUnprotected(model, mode);
+    // A protected sheet takes values in its unlocked cells (the inputs), like the host; a
+    // locked cell refuses with AccessDenied and nothing of the write is applied.
+    if (model.protection.protected) {
+      forEachInput(range.rect(), v, mode, (row, col, input) => {
+        if (input !== null && input !== undefined && model.at(row, col).format.locked) {
+          throw new ExcelDoubleError('AccessDenied', `${mode}: ${columnLetters(col)}${row} is a locked cell and the sheet "${model.name}" is protected`);
+        }
+      });
+    }
     forEachInput(range.rect(), v, mode, (row, col, input) => {
       if (input === null || input === undefined) return;
       const cell = model.ensure(row, col);
@@ -1604,11 +1774,59 @@ function seriesOf(s: ChartSeriesImpl): ChartSeriesModel {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Events: Worksheet.onChanged (ExcelApi 1.7). Handlers are registered by the sync that sends
+// add() and dropped by the sync that sends remove(), as on the host; the double fires them for
+// edits a test makes as the user (`double.type`), never for the add-in's own writes.
+
+class ChangedEventImpl extends ApiObject {
+  constructor(
+    host: Host,
+    readonly handle: SheetHandle,
+  ) {
+    super(host, 'EventHandlers', () => `${quoteSheet(handle.name)}.onChanged`);
+  }
+  add(handler: unknown) {
+    if (typeof handler !== 'function') throw new ExcelDoubleError('InvalidArgument', 'onChanged.add needs a function');
+    const host = this[S].host;
+    const entry = { sheet: null as unknown as SheetModel, handler: handler as (args: unknown) => unknown };
+    host.enqueue('onChanged.add', () => {
+      entry.sheet = sheetOf(this.handle);
+      host.changeHandlers.push(entry);
+    });
+    return wrap(new EventHandlerResultImpl(host, entry));
+  }
+}
+
+class EventHandlerResultImpl extends ApiObject {
+  constructor(
+    host: Host,
+    readonly entry: Host['changeHandlers'][number],
+  ) {
+    super(host, 'EventHandlerResult', () => 'onChanged handler');
+  }
+  get context() {
+    return this[S].host.context;
+  }
+  remove() {
+    const host = this[S].host;
+    host.enqueue('onChanged.remove', () => {
+      const i = host.changeHandlers.indexOf(this.entry);
+      if (i >= 0) host.changeHandlers.splice(i, 1);
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Names, application, runtime, workbook, context
 
 class NamedItemCollectionImpl extends ApiObject {
   constructor(host: Host) {
     super(host, 'NamedItemCollection', () => 'Workbook.names');
+  }
+  /** The item is resolved when the batch runs: a missing name fails that sync with ItemNotFound. */
+  getItem(name: string) {
+    if (typeof name !== 'string' || !name) throw new ExcelDoubleError('InvalidArgument', `names.getItem(${String(name)})`);
+    return wrap(new NamedItemImpl(this[S].host, name));
   }
   add(name: string, reference: unknown, comment?: string) {
     const host = this[S].host;
@@ -1657,6 +1875,15 @@ class NamedItemImpl extends ApiObject {
   get formula() {
     return readLoaded(this, 'formula');
   }
+  delete() {
+    const host = this[S].host;
+    const name = this[S].label();
+    host.enqueue(`names.delete ${name}`, () => {
+      const found = [...host.names.keys()].find((n) => n.toLowerCase() === name.toLowerCase());
+      if (!found) throw new ExcelDoubleError('ItemNotFound', `name ${name} does not exist`);
+      host.names.delete(found);
+    });
+  }
 }
 
 class ApplicationImpl extends ApiObject {
@@ -1704,6 +1931,23 @@ class WorkbookImpl extends ApiObject {
   get application() {
     return child(this, 'application', () => wrap(new ApplicationImpl(this[S].host)));
   }
+  /** The selected cells; A1 of the active sheet when nothing was selected yet, as in a fresh workbook. */
+  getSelectedRange() {
+    const host = this[S].host;
+    const handle: SheetHandle = { model: null, name: '' };
+    const box: { rect?: Rect } = {};
+    host.enqueue('getSelectedRange', () => {
+      const sel = host.selection && host.find(host.selection.sheet) ? host.selection : { sheet: host.activeSheet, rect: { top: 1, left: 1, bottom: 1, right: 1 } };
+      handle.model = host.find(sel.sheet) ?? null;
+      handle.name = sel.sheet;
+      sheetOf(handle);
+      box.rect = sel.rect;
+    });
+    return newRange(host, handle, () => {
+      if (!box.rect) throw new Error('Excel test double: selected range read before it was computed');
+      return box.rect;
+    });
+  }
 }
 
 class RequestContextImpl extends ApiObject {
@@ -1724,6 +1968,9 @@ class RequestContextImpl extends ApiObject {
     host.staged = [];
     host.syncDetails.push({ operations: ops.length });
     await Promise.resolve();
+    if (host.cellEditMode && ops.length > 0) {
+      throw new ExcelDoubleError('InvalidOperationInCellEditMode', 'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.');
+    }
     try {
       for (const op of ops) {
         try {
@@ -1759,15 +2006,22 @@ export interface ExcelDoubleOptions {
   /** Defined names already in the workbook (name → formula with "="). */
   names?: Record<string, string>;
   enableEvents?: boolean;
+  /** `Office.context.displayLanguage`. Default "vi-VN". */
+  displayLanguage?: string;
 }
 
 export interface ExcelNamespaceDouble {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  run<T>(context: unknown, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
   [name: string]: unknown;
 }
 
 export interface OfficeDouble {
-  context: { requirements: { isSetSupported(name: string, version?: string): boolean } };
+  context: { displayLanguage: string; requirements: { isSetSupported(name: string, version?: string): boolean } };
+  /** Resolves at once with host Excel, as office.js does inside Excel once the host is ready. */
+  onReady(callback?: (info: { host: string; platform: string }) => unknown): Promise<{ host: string; platform: string }>;
+  HostType: Record<string, string>;
+  PlatformType: Record<string, string>;
 }
 
 export interface ExcelDouble {
@@ -1784,7 +2038,28 @@ export interface ExcelDouble {
   sheetNames(): string[];
   /** Workbook names → formula text (with "="). */
   names(): Record<string, string>;
-  state(): { enableEvents: boolean; calculations: string[]; activeSheet: string; writesWhileSuspended: number; eventsOffDuringWrites: boolean; pending: number };
+  state(): {
+    enableEvents: boolean;
+    calculations: string[];
+    activeSheet: string;
+    /** "'Chấm điểm'!E12", or null before anything was selected. */
+    selection: string | null;
+    writesWhileSuspended: number;
+    eventsOffDuringWrites: boolean;
+    pending: number;
+    /** Worksheet.onChanged handlers registered. */
+    changeHandlers: number;
+  };
+  /** The user selects cells (activating their sheet). */
+  select(sheet: string, address: string): void;
+  /**
+   * The user types into a cell: parsed like Excel's cell entry, refused in a locked cell of a
+   * protected sheet (as Excel's own alert does), then the sheet's onChanged handlers run
+   * (asynchronously, as the host raises events after the edit).
+   */
+  type(sheet: string, address: string, text: string): Promise<void>;
+  /** The user starts (true) or ends (false) typing in a cell. */
+  setCellEditMode(on: boolean): void;
   /** Seed what a formula cell "computes" (the double does not calculate). */
   setComputed(sheet: string, address: string, value: ModelValue): void;
   /** Sets globalThis/window Excel and Office; returns a function restoring the previous ones. */
@@ -1809,13 +2084,33 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
   for (const [name, formula] of Object.entries(options.names ?? {})) host.names.set(name, { name, formula });
 
   const syncLogged = wrap(new RequestContextImpl(host)) as unknown as Excel.RequestContext;
+  host.context = syncLogged;
 
+  let runs: Promise<void> = Promise.resolve();
   const enums = Object.fromEntries(Object.entries(ENUMS).map(([name, e]) => [name, strictEnum(name, e as Record<string, string>)]));
   const excel = {
     ...enums,
-    async run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
-      const result = await batch(syncLogged);
-      if (host.queue.length > 0) await syncLogged.sync();
+    /**
+     * Batches share the double's one request context and queue, so runs started together are
+     * run one after the other (the host gives each its own context; ours would interleave).
+     */
+    run<T>(first: unknown, second?: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+      const batch = (second ?? first) as (ctx: Excel.RequestContext) => Promise<T>;
+      if (typeof batch !== 'function') throw new Error('Excel test double: Excel.run without a batch function');
+      if (second && first !== syncLogged) throw new Error('Excel test double: Excel.run(object, batch) is implemented for a request context only');
+      const result = runs.then(async () => {
+        try {
+          const value = await batch(syncLogged);
+          if (host.queue.length > 0) await syncLogged.sync();
+          return value;
+        } finally {
+          host.queue = []; // what a failed batch left unsent dies with its context
+        }
+      });
+      runs = result.then(
+        () => undefined,
+        () => undefined,
+      );
       return result;
     },
   };
@@ -1840,7 +2135,16 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
         throw notImplemented(type, p);
       },
     });
-  const Office = strictPlain('Office', { context: strictPlain('Office.context', { requirements: strictPlain('Office.context.requirements', requirements) }) });
+  const ready = { host: 'Excel', platform: 'PC' };
+  const Office = strictPlain('Office', {
+    context: strictPlain('Office.context', { displayLanguage: options.displayLanguage ?? 'vi-VN', requirements: strictPlain('Office.context.requirements', requirements) }),
+    async onReady(callback?: (info: typeof ready) => unknown) {
+      if (callback) await callback({ ...ready });
+      return { ...ready };
+    },
+    HostType: strictEnum('Office.HostType', { Excel: 'Excel' }),
+    PlatformType: strictEnum('Office.PlatformType', { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac' }),
+  });
 
   return {
     Excel,
@@ -1860,10 +2164,38 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
       enableEvents: host.enableEvents,
       calculations: [...host.calculations],
       activeSheet: host.activeSheet,
+      selection: host.selection ? `${quoteSheet(host.selection.sheet)}!${rectAddress(host.selection.rect)}` : null,
       writesWhileSuspended: host.writesWhileSuspended,
       eventsOffDuringWrites: host.eventsOffDuringWrites,
       pending: host.queue.length,
+      changeHandlers: host.changeHandlers.length,
     }),
+    setCellEditMode(on) {
+      host.cellEditMode = on;
+    },
+    select(sheet, address) {
+      const model = host.find(sheet);
+      if (!model) throw new Error(`Excel test double: no sheet "${sheet}"`);
+      host.activeSheet = model.name;
+      host.selection = { sheet: model.name, rect: parseRect(address) };
+    },
+    async type(sheet, address, text) {
+      const model = host.find(sheet);
+      if (!model) throw new Error(`Excel test double: no sheet "${sheet}"`);
+      const { row, col } = parseCell(address);
+      if (model.protection.protected && model.at(row, col).format.locked) {
+        throw new ExcelDoubleError('AccessDenied', `${address} is locked on the protected sheet "${model.name}" (Excel refuses the entry)`);
+      }
+      const cell = model.ensure(row, col);
+      if (text === '') Object.assign(cell, { value: null, formula: null, quotePrefix: false });
+      else Object.assign(cell, coerceText(text, cell.numberFormat));
+      host.activeSheet = model.name;
+      host.selection = { sheet: model.name, rect: { top: row, left: col, bottom: row, right: col } };
+      await Promise.resolve();
+      if (!host.enableEvents) return;
+      const args = { type: 'WorksheetChanged', source: 'Local', changeType: 'RangeEdited', worksheetId: model.name, address: `${columnLetters(col)}${row}` };
+      for (const h of host.changeHandlers.filter((x) => x.sheet === model)) await h.handler(args);
+    },
     setComputed(sheet, address, value) {
       const model = host.find(sheet);
       if (!model) throw new Error(`Excel test double: no sheet "${sheet}"`);

@@ -1,54 +1,76 @@
 /**
- * par-index check FILE.xlsx... [--json]
+ * par-index check FILE.xlsx|FOLDER... [--report SUMMARY.xlsx] [--json]
  * What the Hội đồng thẩm định runs on the files units send: every problem with the cell it
  * is in (scores above the maximum, missing evidence, formulas typed over, maxima edited,
  * rows deleted, numbers stored as text), errors first, and the totals the engine computes
- * beside those the file shows. A file that cannot be read gets its reason and the run goes
- * on. Exit 0: no errors · 1: errors found · 2: some file could not be read.
+ * beside those the file shows. A folder stands for every .xlsx in it; many files are
+ * checked in parallel. A file that cannot be read gets its reason and the run goes on.
+ * --report writes the consolidation workbook (ranking, problems per unit, fields compared).
+ * Exit 0: no errors · 1: errors found · 2: some file could not be read (the report is
+ * still written, listing it).
  */
 import { resolve } from 'node:path';
 import { formatPoints, formatRate, pointsEqual, type Problem } from '../../domain';
-import { checkWorkbook, type CheckResult } from '../../workbook/read/check';
-import type { ReadableWorkbook } from '../../workbook/read/interpret';
-import { parseArgs } from '../args';
+import type { CheckedFile, ReadableCheck } from '../../workbook/consolidation/checked-file';
+import { parseArgs, stringFlag } from '../args';
+import { expandInputs } from '../check-inputs';
+import { checkFiles } from '../check-pool';
+import { checkReportPath, writeReport } from '../check-report';
 import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../errors';
 import type { CliIO } from '../io';
 import { printProblems } from '../problems-output';
-import { openWorkbook } from '../workbook-file';
 
 export async function checkCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { json: false });
-  if (args.positional.length === 0) throw new CliError('Thiếu tệp cần kiểm tra: par-index check TỆP.xlsx [TỆP.xlsx…] [--json]');
+  const args = parseArgs(argv, { json: false, report: true });
+  if (args.positional.length === 0) throw new CliError('Thiếu tệp cần kiểm tra: par-index check TỆP.xlsx|THƯ-MỤC [TỆP.xlsx…] [--report TỔNG-HỢP.xlsx] [--json]');
   const json = args.flags.json === true;
-  const files: unknown[] = [];
-  let unreadable = false;
-  let errors = false;
+  const reportArg = stringFlag(args, 'report');
+  const report = reportArg === undefined ? null : resolve(io.cwd, reportArg);
+  const { inputs, emptyFolders } = await expandInputs(args.positional, io.cwd, report);
+  for (const folder of emptyFolders) io.err(`${folder}: thư mục không có tệp .xlsx nào`);
+  if (inputs.length === 0) throw new CliError('Không có tệp .xlsx nào để kiểm tra');
+  if (report) await checkReportPath(report, inputs.map((i) => i.path));
 
-  for (const file of args.positional) {
-    const opened = await openWorkbook(resolve(io.cwd, file));
-    if (!opened.ok) {
-      unreadable = true;
-      if (json) files.push({ file, ok: false, error: opened.error });
-      else io.out(`${file}: KHÔNG ĐỌC ĐƯỢC — ${opened.error}\n`);
-      continue;
+  const started = Date.now();
+  const { results, threads } = await checkFiles(inputs);
+  const seconds = (Date.now() - started) / 1000;
+  const unreadable = results.filter((r) => !r.readable).length;
+  const withErrors = results.filter((r) => r.readable && !isOk(r)).length;
+
+  if (json) {
+    io.out(JSON.stringify({ files: results.map(fileJson), ...(report ? { report: reportArg } : {}) }, null, 2));
+  } else {
+    for (const r of results) {
+      if (r.readable) printFile(r, io);
+      else io.out(`${r.file}: KHÔNG ĐỌC ĐƯỢC — ${r.error}\n`);
     }
-    const result = checkWorkbook(opened.read);
-    const ok = !result.problems.some((p) => p.severity === 'error');
-    if (!ok) errors = true;
-    if (json) files.push(fileJson(file, opened.read, result, ok));
-    else printFile(file, opened.read, result, io);
   }
-  if (json) io.out(JSON.stringify({ files }, null, 2));
-  return unreadable ? EXIT_USAGE : errors ? EXIT_PROBLEMS : EXIT_OK;
+  if (results.length > 1) {
+    const how = threads > 1 ? ` bằng ${threads} luồng song song` : '';
+    // With --json, stdout is the JSON only; the count goes to stderr.
+    (json ? io.err : io.out)(
+      `Tổng: ${results.length} tệp · ${unreadable} không đọc được · ${withErrors} có lỗi · ${results.length - unreadable - withErrors} không có lỗi (kiểm tra${how} trong ${formatPoints(Math.round(seconds * 10) / 10)} giây)`,
+    );
+  }
+  if (report) {
+    await writeReport(report, results, new Date().toISOString().slice(0, 10));
+    (json ? io.err : io.out)(`Đã ghi báo cáo tổng hợp: ${reportArg}`);
+  }
+  return unreadable > 0 ? EXIT_USAGE : withErrors > 0 ? EXIT_PROBLEMS : EXIT_OK;
 }
 
-function fileJson(file: string, read: ReadableWorkbook, result: CheckResult, ok: boolean) {
+function isOk(r: ReadableCheck): boolean {
+  return !r.problems.some((p) => p.severity === 'error');
+}
+
+function fileJson(r: CheckedFile) {
+  if (!r.readable) return { file: r.file, ok: false, error: r.error };
   return {
-    file,
-    setId: read.set.id,
-    unit: read.unit,
-    ok,
-    problems: result.problems.map((p) => ({
+    file: r.file,
+    setId: r.set.id,
+    unit: r.unit,
+    ok: isOk(r),
+    problems: r.problems.map((p) => ({
       code: p.code,
       severity: p.severity,
       criterion: p.criterion,
@@ -56,13 +78,13 @@ function fileJson(file: string, read: ReadableWorkbook, result: CheckResult, ok:
       cell: p.cell?.cell ?? null,
       message: p.message,
     })),
-    cells: result.cells,
-    totals: result.totals,
+    cells: r.cells,
+    totals: r.totals,
   };
 }
 
-function printFile(file: string, read: ReadableWorkbook, result: CheckResult, io: CliIO): void {
-  const { engine, file: shown } = result.totals;
+function printFile(r: ReadableCheck, io: CliIO): void {
+  const { engine, file: shown } = r.totals;
   const pts = (n: number | null) => (n === null ? '—' : formatPoints(n));
   const part = (label: string, score: number | null, index: number | null, band: string | null) =>
     score === null ? `${label} —` : `${label} ${pts(score)}/${pts(engine.applicableMax)} (${formatRate(index)}${band ? `, ${band}` : ''})`;
@@ -71,11 +93,11 @@ function printFile(file: string, read: ReadableWorkbook, result: CheckResult, io
     if (!pointsEqual(shown.selfScore ?? 0, engine.selfScore ?? 0)) differs.push(`tự đánh giá ${pts(shown.selfScore)}`);
     if (!pointsEqual(shown.appraisedScore ?? 0, engine.appraisedScore ?? 0)) differs.push(`thẩm định ${pts(shown.appraisedScore)}`);
   }
-  const status = read.set.status === 'official' ? '' : read.set.status === 'illustrative' ? ', MINH HỌA' : ', nhập từ phụ lục';
+  const status = r.set.status === 'official' ? '' : r.set.status === 'illustrative' ? ', MINH HỌA' : ', nhập từ phụ lục';
   const header = [
-    `${file}`,
-    `bộ ${read.set.id} v${read.set.version}${status}`,
-    `đơn vị: ${read.unit ?? '(chưa ghi)'}${read.year ? ` · năm ${read.year}` : ''}`,
+    `${r.file}`,
+    `bộ ${r.set.id} v${r.set.version}${status}`,
+    `đơn vị: ${r.unit ?? '(chưa ghi)'} · năm ${r.year}`,
     part('tự đánh giá', engine.selfScore, engine.selfIndex, engine.selfBand),
     part('thẩm định', engine.appraisedScore, engine.appraisedIndex, engine.appraisedBand),
     `điểm đạt ${pts(engine.score)}`,
@@ -83,8 +105,8 @@ function printFile(file: string, read: ReadableWorkbook, result: CheckResult, io
   ].join(' · ');
   io.out(header);
   // The report is the output: problems go to stdout with the same wording as elsewhere.
-  printProblems(result.problems, { ...io, err: io.out }, '  ');
-  io.out(`  → ${counts(result.problems)}\n`);
+  printProblems(r.problems, { ...io, err: io.out }, '  ');
+  io.out(`  → ${counts(r.problems)}\n`);
 }
 
 function counts(problems: readonly Problem[]): string {

@@ -26,7 +26,11 @@ export interface MappedFormula {
 }
 
 const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)([1-9][0-9]{0,6})$/;
-const TOKEN_CHAR = /[A-Za-z0-9_.$\\]/;
+/** [A-Za-z0-9_.$\\], by char code: this runs on every character of every template formula. */
+function tokenCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 36 || c === 92;
+}
+const NUMBER = /[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?/y;
 const MAX_COL = 16384;
 const MAX_ROW = 1048576;
 
@@ -60,15 +64,16 @@ export function mapFormulaRefs(formula: string, map: RefMapper): MappedFormula {
         i = end;
         continue;
       }
-    } else if (/[0-9]/.test(ch) && !isTokenChar(formula[i - 1])) {
+    } else if (ch >= '0' && ch <= '9' && !isTokenChar(formula[i - 1])) {
       // A number literal: 0.9, 1E+3.
-      const m = /^[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?/.exec(formula.slice(i));
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(formula);
       const len = m ? m[0].length : 1;
       out += formula.slice(i, i + len);
       i += len;
       rangeSheet = null;
       continue;
-    } else if (!TOKEN_CHAR.test(ch) || isTokenChar(formula[i - 1])) {
+    } else if (!tokenCode(formula.charCodeAt(i)) || isTokenChar(formula[i - 1])) {
       out += ch;
       if (ch !== ':') rangeSheet = null;
       i++;
@@ -76,14 +81,14 @@ export function mapFormulaRefs(formula: string, map: RefMapper): MappedFormula {
     }
     // A token: maybe "Sheet1!" then a reference, or a function or defined name.
     let end = start;
-    while (end < n && TOKEN_CHAR.test(formula[end])) end++;
+    while (end < n && tokenCode(formula.charCodeAt(end))) end++;
     let token = formula.slice(start, end);
     if (!writtenPrefix && formula[end] === '!') {
       sheet = token;
       writtenPrefix = formula.slice(start, end + 1);
       start = end + 1;
       end = start;
-      while (end < n && TOKEN_CHAR.test(formula[end])) end++;
+      while (end < n && tokenCode(formula.charCodeAt(end))) end++;
       token = formula.slice(start, end);
     }
     const cell = CELL.exec(token);
@@ -166,7 +171,7 @@ export function quoteSheet(sheet: string): string {
 }
 
 function isTokenChar(ch: string | undefined): boolean {
-  return ch !== undefined && TOKEN_CHAR.test(ch);
+  return ch !== undefined && tokenCode(ch.charCodeAt(0));
 }
 
 /** Index just past a "…" literal ("" is an escaped quote). */

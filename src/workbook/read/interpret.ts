@@ -10,10 +10,10 @@ import { buildWorkbook } from '../build-workbook';
 import { gridValue, type SheetGrid, type WorkbookGrid } from '../grid';
 import { HEAD, ROWS, SCORING_COLUMNS, SHEETS, SUMMARY, type ScoringColumnKey } from '../layout';
 import { scoringLayout } from '../scoring-sheet';
-import type { SheetSpec } from '../spec';
+import type { SheetSpec, WorkbookSpec } from '../spec';
 import { summaryRowOf, summaryTotalRow } from '../summary-sheet';
 import { entryText, labelKey } from './cell-text';
-import { expectedValues } from './expected-values';
+import { expectedValues, type ExpectedValue } from './expected-values';
 import { readFileTotals, type FileTotals } from './file-totals';
 import { findTable, type FoundTable } from './find-table';
 import { checkFormulas, type Placement } from './formula-check';
@@ -70,7 +70,7 @@ export function interpretWorkbook(grid: WorkbookGrid): ReadWorkbook {
   if (!resolved.ok) return { ok: false, source, reason: 'set-unknown', message: resolved.reason, messageEn: resolved.reasonEn };
   const set = resolved.set;
   const problems: Problem[] = [...resolved.problems];
-  const template = buildWorkbook(set, { unit: meta.unit ?? undefined, year: meta.year ?? undefined, createdAt: '' });
+  const template = templateFor(set, meta.year);
   const templateSheet = (name: string) => template.sheets.find((s) => s.name === name)!;
 
   const scoring = findTable(
@@ -166,7 +166,7 @@ export function interpretWorkbook(grid: WorkbookGrid): ReadWorkbook {
           }),
         }
       : null;
-  problems.push(...checkFormulas({ set, template, scoring: scoringPlace, summary: summaryPlace, expected: expectedValues(set, assessment) }));
+  problems.push(...checkFormulas({ set, template, scoring: scoringPlace, summary: summaryPlace, expected: lazyExpected(set, assessment) }));
 
   const headCell = (cell: { row: number; col: number }): [number, number] | null => {
     const r = scoringPlace.row(cell.row);
@@ -200,6 +200,26 @@ export function interpretWorkbook(grid: WorkbookGrid): ReadWorkbook {
     problems: sortProblems(problems, new Map(set.nodes.map((n, i) => [n.code, i]))),
     fileTotals,
   };
+}
+
+/**
+ * The template a file is compared with, built once per set and year: a folder of a
+ * hundred submissions of one set would otherwise build the same description a hundred
+ * times. The unit is left out: it is a typed value, not part of any formula or label.
+ */
+const templates = new WeakMap<CriteriaSet, Map<number | null, WorkbookSpec>>();
+function templateFor(set: CriteriaSet, year: number | null): WorkbookSpec {
+  let byYear = templates.get(set);
+  if (!byYear) templates.set(set, (byYear = new Map()));
+  let template = byYear.get(year);
+  if (!template) byYear.set(year, (template = buildWorkbook(set, { year: year ?? undefined, createdAt: '' })));
+  return template;
+}
+
+/** The values a computed cell should show are worked out only when a formula is found broken. */
+function lazyExpected(set: CriteriaSet, assessment: Assessment): ExpectedValue {
+  let expected: ExpectedValue | null = null;
+  return (sheet, key, at) => (expected ??= expectedValues(set, assessment))(sheet, key, at);
 }
 
 function renamed(expected: string, actual: string): Problem {

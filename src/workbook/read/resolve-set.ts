@@ -18,6 +18,8 @@ export function resolveSet(meta: FileMeta): SetResolution {
   if (meta.setJson !== null) {
     let embedded: CriteriaSet | null = null;
     let why = '';
+    const cached = embeddedSets.get(meta.setJson);
+    if (cached) return { ok: true, set: cached.set, origin: 'embedded', problems: [...cached.problems] };
     try {
       embedded = loadCriteriaSet(JSON.parse(meta.setJson), meta.setId ?? 'bộ tiêu chí trong tệp');
     } catch (e) {
@@ -26,6 +28,7 @@ export function resolveSet(meta: FileMeta): SetResolution {
     if (embedded) {
       const same = bundled?.id === embedded.id ? bundled : findBundledSet(embedded.id);
       if (same) problems.push(...compareWithBundled(embedded, same));
+      remember(meta.setJson, { set: embedded, problems: [...problems] });
       return { ok: true, set: embedded, origin: 'embedded', problems };
     }
     problems.push({
@@ -54,6 +57,18 @@ export function resolveSet(meta: FileMeta): SetResolution {
     reason: `không nhận ra bộ tiêu chí${id}: tệp không còn lưu bộ tiêu chí và bộ này không có sẵn trong chương trình`,
     reasonEn: `unknown criteria set${id}: the file holds no readable set and none is bundled with that id`,
   };
+}
+
+/**
+ * Sets already loaded from files, by their stored JSON: the submissions of one province
+ * carry the same set, and loading (schema check, tree) is the costliest step of reading
+ * one. Loaded sets are never modified, so sharing one is safe; a few kept at most.
+ */
+const embeddedSets = new Map<string, { set: CriteriaSet; problems: Problem[] }>();
+const MAX_REMEMBERED_SETS = 8;
+function remember(json: string, loaded: { set: CriteriaSet; problems: Problem[] }): void {
+  if (embeddedSets.size >= MAX_REMEMBERED_SETS) embeddedSets.delete(embeddedSets.keys().next().value!);
+  embeddedSets.set(json, loaded);
 }
 
 function compareWithBundled(embedded: CriteriaSet, bundled: CriteriaSet): Problem[] {

@@ -1,148 +1,177 @@
 /**
- * Reads an .xlsx into the neutral grid with exceljs (CLI and tests; the pane has its own
- * Office.js reader). Every cell keeps its value — for a formula, the result the file last
- * cached — and its formula text; shared formulas (Excel's fill-down) are expanded for
- * each dependent cell. Hostile or broken files are refused before exceljs sees them,
- * with a reason a unit can act on.
+ * Reads an .xlsx into the neutral grid (CLI and tests; the pane has its own Office.js
+ * reader). The package is read directly — workbook, relationships, shared strings, the
+ * date formats of the styles, and each worksheet's cells — rather than through exceljs:
+ * a check needs values and formulas only, and building exceljs's full model (styles,
+ * validations, every attribute) cost more than the whole check. Hostile or broken files
+ * are refused with a reason a unit can act on; nothing else is ever thrown.
  */
-import ExcelJS from 'exceljs';
-import type { GridValue, SheetGrid, WorkbookGrid } from '../grid';
-import { shiftFormula } from '../read/formula-refs';
-import { parseA1 } from '../a1';
-import { inspectXlsx, MAX_CELLS } from './zip-guard';
+import type { SheetGrid, WorkbookGrid } from '../grid';
+import { readSheetXml, type SheetContext } from './sheet-xml';
 import { UnreadableWorkbookError } from './unreadable';
+import { attribute, attributes, decodeOoxmlEscapes, decodeXml, tagPattern } from './xml-text';
+import { inspectXlsx, MAX_CELLS, MAX_ROWS, type XlsxInspection } from './zip-guard';
 
 export { UnreadableWorkbookError, type UnreadableReason } from './unreadable';
-export { MAX_CELLS, MAX_FILE_BYTES } from './zip-guard';
+export { MAX_CELLS, MAX_FILE_BYTES, MAX_ROWS } from './zip-guard';
 
 /** Cells a grid may span once gaps are filled (a stray value at XFD1048576 would be 17 billion). */
 const MAX_GRID_AREA = 5_000_000;
 
 export async function readXlsxGrid(buffer: Buffer, source: string): Promise<WorkbookGrid> {
-  inspectXlsx(buffer, source);
-  const wb = new ExcelJS.Workbook();
   try {
-    // exceljs's typings want its own Buffer interface; a Node Buffer is what it reads.
-    await wb.xlsx.load(buffer as unknown as ExcelJS.Buffer);
+    return readPackage(inspectXlsx(buffer, source), source);
   } catch (e) {
-    throw new UnreadableWorkbookError(
-      'corrupt',
-      `tệp .xlsx bị hỏng, không đọc được (${shortMessage(e)})`,
-      `the .xlsx is corrupt and cannot be read (${shortMessage(e)})`,
-      source,
-    );
+    if (e instanceof UnreadableWorkbookError) throw e;
+    // Whatever else a malformed part provokes is still a corrupt file, not a crash.
+    throw corrupt(source, e instanceof Error ? e.message.split('\n')[0].slice(0, 160) : String(e));
   }
-  const sheets: SheetGrid[] = [];
+}
+
+function readPackage(pkg: XlsxInspection, source: string): WorkbookGrid {
+  const text = (name: string) => {
+    const data = pkg.part(name);
+    return data === null ? null : data.toString('utf8').replace(/^\ufeff/, '');
+  };
+  const workbook = text('xl/workbook.xml');
+  if (workbook === null) throw corrupt(source, 'thiếu xl/workbook.xml');
+  const rels = relationships(text('xl/_rels/workbook.xml.rels') ?? '');
+  const partOf = (type: string, fallback: string) => [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target ?? fallback;
+  const sharedStrings = readSharedStrings(text(partOf('sharedStrings', 'xl/sharedStrings.xml')) ?? '');
+  const styles = text(partOf('styles', 'xl/styles.xml')) ?? '';
+  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook);
+
   let area = 0;
   let cells = 0;
-  for (const ws of wb.worksheets) {
-    const sheet = readSheet(ws);
-    cells += sheet.cells;
-    area += sheet.grid.values.reduce((s, row) => s + row.length + 1, 0);
+  const ctx: SheetContext = {
+    sharedStrings,
+    dateStyles: dateStyles(styles),
+    date1904,
+    grow(n) {
+      area += n;
+      if (area > MAX_GRID_AREA) throw new UnreadableWorkbookError('too-many-cells', 'bảng tính có ô nằm quá xa bảng chính (vùng dữ liệu quá rộng)', 'a sheet spans too large an area', source);
+    },
+    invalid(why) {
+      throw corrupt(source, why);
+    },
+  };
+  const sheets: SheetGrid[] = [];
+  const tag = tagPattern();
+  for (let m = tag.exec(workbook); m !== null; m = tag.exec(workbook)) {
+    if (m[1] || m[2] !== 'sheet') continue;
+    const a = attributes(m[3]);
+    const name = a.name ?? `Sheet${sheets.length + 1}`;
+    const state = a.state === 'veryHidden' ? 'veryHidden' : a.state === 'hidden' ? 'hidden' : 'visible';
+    const rel = a.id === undefined ? undefined : rels.get(a.id);
+    const xml = rel && rel.type.endsWith('/worksheet') ? text(rel.target) : '';
+    if (xml === null) throw corrupt(source, `thiếu phần ${rel!.target} của trang "${name}"`);
+    const data = readSheetXml(xml, ctx);
+    cells += data.cells;
     if (cells > MAX_CELLS) {
       throw new UnreadableWorkbookError('too-many-cells', `bảng tính có quá nhiều ô (hơn ${MAX_CELLS.toLocaleString('vi-VN')} ô)`, `the workbook has more than ${MAX_CELLS} cells`, source);
     }
-    if (area > MAX_GRID_AREA) {
-      throw new UnreadableWorkbookError('too-many-cells', `trang "${ws.name}" có ô nằm quá xa bảng chính (vùng dữ liệu quá rộng)`, `sheet "${ws.name}" spans too large an area`, source);
+    if (data.values.length > MAX_ROWS && data.values.filter((r) => r.length > 0).length > MAX_ROWS) {
+      throw new UnreadableWorkbookError('too-many-rows', `trang "${name}" có quá nhiều dòng (hơn ${MAX_ROWS.toLocaleString('vi-VN')} dòng)`, `sheet "${name}" has more than ${MAX_ROWS} rows`, source);
     }
-    sheets.push(sheet.grid);
+    sheets.push({ name, state, values: data.values, formulas: data.formulas });
   }
-  return { source, sheets, names: definedNames(wb) };
+  return { source, sheets, names: definedNames(workbook) };
 }
 
-function readSheet(ws: ExcelJS.Worksheet): { grid: SheetGrid; cells: number } {
-  const values: GridValue[][] = [];
-  const formulas: (string | null)[][] = [];
-  let cells = 0;
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const v: GridValue[] = [];
-    const f: (string | null)[] = [];
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      // exceljs repeats a merged area's value in every cell of it; Excel has it in the first only.
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      const read = readCell(ws, cell);
-      if (read.value === null && read.formula === null) return;
-      cells++;
-      while (v.length < col - 1) {
-        v.push(null);
-        f.push(null);
-      }
-      v[col - 1] = read.value;
-      f[col - 1] = read.formula;
-    });
-    if (v.length > 0) {
-      values[rowNumber - 1] = v;
-      formulas[rowNumber - 1] = f;
+interface Relationship {
+  type: string;
+  target: string;
+}
+
+/** Id → part, with targets resolved against xl/ ("worksheets/sheet1.xml", "/xl/…", "../xl/…"). */
+function relationships(xml: string): Map<string, Relationship> {
+  const out = new Map<string, Relationship>();
+  const tag = tagPattern();
+  for (let m = tag.exec(xml); m !== null; m = tag.exec(xml)) {
+    if (m[1] || m[2] !== 'Relationship') continue;
+    const a = attributes(m[3]);
+    if (a.Id === undefined || a.Target === undefined || a.TargetMode === 'External') continue;
+    out.set(a.Id, { type: a.Type ?? '', target: resolvePart(a.Target) });
+  }
+  return out;
+}
+
+function resolvePart(target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : `xl/${target}`).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.' && p !== '') out.push(p);
+  }
+  return out.join('/');
+}
+
+/** <si> items: plain <t>, or rich-text runs <r><t>; phonetic guides (<rPh>) left out. */
+function readSharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  const tag = tagPattern();
+  let current: string[] | null = null;
+  let phonetic = 0;
+  let inText = false;
+  let textFrom = 0;
+  for (let m = tag.exec(xml); m !== null; m = tag.exec(xml)) {
+    const [, closing, name, , selfClosing] = m;
+    if (inText && current && phonetic === 0) current.push(xml.slice(textFrom, m.index));
+    textFrom = tag.lastIndex;
+    if (name === 'si') {
+      if (closing) {
+        if (current) out.push(decodeOoxmlEscapes(decodeXml(current.join(''))));
+        current = null;
+      } else if (selfClosing) out.push('');
+      else current = [];
+      inText = false;
+    } else if (name === 't') inText = !closing && !selfClosing;
+    else if (name === 'rPh' && !selfClosing) phonetic = Math.max(0, phonetic + (closing ? -1 : 1));
+  }
+  return out;
+}
+
+/** Built-in number formats that show dates or times (ECMA-376 §18.8.30). */
+const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** Indices of the cell formats (<cellXfs>) whose number format is a date. */
+function dateStyles(xml: string): Set<number> {
+  const custom = new Map<number, string>();
+  const tag = tagPattern();
+  let inCellXfs = false;
+  let index = 0;
+  const out = new Set<number>();
+  for (let m = tag.exec(xml); m !== null; m = tag.exec(xml)) {
+    const [, closing, name, attrs, selfClosing] = m;
+    if (name === 'numFmt' && !closing) {
+      const a = attributes(attrs);
+      custom.set(Number(a.numFmtId), a.formatCode ?? '');
+    } else if (name === 'cellXfs') inCellXfs = !closing && !selfClosing;
+    else if (name === 'xf' && inCellXfs && !closing) {
+      const id = Number(attribute(attrs, 'numFmtId') ?? 0);
+      if (DATE_FORMAT_IDS.has(id) || (custom.has(id) && isDateFormat(custom.get(id)!))) out.add(index);
+      index++;
     }
-  });
-  // Dense outer arrays: rows without cells are empty rows, not holes.
-  for (let r = 0; r < values.length; r++) {
-    values[r] ??= [];
-    formulas[r] ??= [];
   }
-  const state = ws.state === 'veryHidden' ? 'veryHidden' : ws.state === 'hidden' ? 'hidden' : 'visible';
-  return { grid: { name: ws.name, state, values, formulas }, cells };
+  return out;
 }
 
-function readCell(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell): { value: GridValue; formula: string | null } {
-  if (cell.type === ExcelJS.ValueType.Formula) {
-    // cell.value drops falsy results (a cached 0 would read as "not calculated"); the model keeps them.
-    const model = cell.model as { formula?: string; sharedFormula?: string; result?: ExcelJS.CellValue };
-    return { value: plain(model.result), formula: formulaOf(ws, cell, model) };
-  }
-  return { value: plain(cell.value), formula: null };
+function isDateFormat(code: string): boolean {
+  // Quoted text, [colours] / [$-locale] and escaped characters do not count.
+  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
-/** The formula text; a shared formula's dependent gets the master's, moved to its own cell. */
-function formulaOf(ws: ExcelJS.Worksheet, cell: ExcelJS.Cell, model: { formula?: string; sharedFormula?: string }): string {
-  if (model.formula) return model.formula.replace(/^=/, '');
-  if (model.sharedFormula) {
-    const from = parseA1(model.sharedFormula);
-    const masterModel = ws.findCell(from.row, from.col)?.model as { formula?: string } | undefined;
-    const masterFormula = masterModel?.formula;
-    if (masterFormula) {
-      const to = parseA1(cell.address);
-      return shiftFormula(masterFormula.replace(/^=/, ''), to.row - from.row, to.col - from.col);
-    }
-    // Still a formula, even when its master cannot be found.
-    return `#SHARED(${model.sharedFormula})`;
-  }
-  return '';
-}
-
-function plain(value: ExcelJS.CellValue | undefined): GridValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : { error: '#NUM!' };
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (value instanceof Date) return isoDate(value);
-  if (typeof value === 'object') {
-    if ('error' in value) return { error: String((value as ExcelJS.CellErrorValue).error) };
-    if ('richText' in value) return (value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
-    if ('text' in value) {
-      const text = (value as ExcelJS.CellHyperlinkValue).text as unknown;
-      const flat = typeof text === 'string' ? text : text && typeof text === 'object' ? plain(text as ExcelJS.CellValue) : null;
-      return typeof flat === 'string' && flat !== '' ? flat : ((value as ExcelJS.CellHyperlinkValue).hyperlink ?? '');
-    }
-    if ('formula' in value || 'sharedFormula' in value) return plain((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-  }
-  return String(value);
-}
-
-/** 2025-06-30, or 2025-06-30T08:30:00 when the cell holds a time too. */
-function isoDate(date: Date): string {
-  if (Number.isNaN(date.getTime())) return '';
-  const iso = date.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
-}
-
-function definedNames(wb: ExcelJS.Workbook): Record<string, string> {
+function definedNames(workbook: string): Record<string, string> {
   const names: Record<string, string> = {};
-  const model = (wb.definedNames as unknown as { model: Array<{ name: string; ranges: string[] }> }).model ?? [];
-  for (const { name, ranges } of model) names[name] = ranges.join(',');
+  const re = /<(?:\w+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?definedName>/g;
+  for (let m = re.exec(workbook); m !== null; m = re.exec(workbook)) {
+    const name = attribute(m[1], 'name');
+    if (name !== undefined) names[name] = decodeXml(m[2]);
+  }
   return names;
 }
 
-function shortMessage(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  return text.split('\n')[0].slice(0, 160);
+function corrupt(source: string, why: string): UnreadableWorkbookError {
+  return new UnreadableWorkbookError('corrupt', `tệp .xlsx bị hỏng, không đọc được (${why})`, `the .xlsx is corrupt and cannot be read (${why})`, source);
 }

@@ -4,6 +4,7 @@ export type UnreadableReason =
   | 'empty'
   | 'too-big'
   | 'too-many-cells'
+  | 'too-many-rows'
   | 'not-xlsx'
   | 'xls'
   | 'ods'

@@ -10,6 +10,8 @@ import { UnreadableWorkbookError } from './unreadable';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_CELLS = 200_000;
+/** Rows holding cells, in one sheet: a scoring sheet has a few hundred. */
+export const MAX_ROWS = 50_000;
 /** Inflated size allowed for one part of the package, and for all of them together. */
 export const MAX_PART_BYTES = 100 * 1024 * 1024;
 export const MAX_TOTAL_BYTES = 300 * 1024 * 1024;
@@ -26,6 +28,11 @@ interface ZipEntry {
 export interface XlsxInspection {
   cells: number;
   sheets: number;
+  /**
+   * A part of the package inflated (worksheets were already, to count their cells), or
+   * null when the package has no such part. Inflating past the limits throws, as above.
+   */
+  part(name: string): Buffer | null;
 }
 
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -66,6 +73,8 @@ export function inspectXlsx(buffer: Buffer, source = ''): XlsxInspection {
   let total = 0;
   let cells = 0;
   let sheets = 0;
+  const inflated = new Map<string, Buffer>();
+  const tooBig = () => fail('too-big', 'tệp quá lớn khi giải nén', 'the package inflates too big');
   for (const entry of entries) {
     if (entry.size > MAX_PART_BYTES) fail('too-big', `tệp chứa phần quá lớn khi giải nén (${entry.name}, ${mb(entry.size)} MB)`, `a part inflates too big (${entry.name})`);
     total += entry.size;
@@ -73,14 +82,34 @@ export function inspectXlsx(buffer: Buffer, source = ''): XlsxInspection {
       sheets++;
       const xml = readEntry(buffer, entry, MAX_PART_BYTES, fail);
       total += Math.max(0, xml.length - entry.size);
-      cells += countCells(xml);
+      const counted = countCells(xml);
+      cells += counted.cells;
       if (cells > MAX_CELLS) {
         fail('too-many-cells', `bảng tính có quá nhiều ô (hơn ${MAX_CELLS.toLocaleString('vi-VN')} ô); tệp chấm điểm chỉ cần vài nghìn ô`, `the workbook has more than ${MAX_CELLS} cells`);
       }
+      if (counted.rows > MAX_ROWS) {
+        fail('too-many-rows', `một trang có quá nhiều dòng (hơn ${MAX_ROWS.toLocaleString('vi-VN')} dòng); tệp chấm điểm chỉ cần vài trăm dòng`, `a sheet has more than ${MAX_ROWS} rows`);
+      }
+      inflated.set(entry.name, xml);
     }
-    if (total > MAX_TOTAL_BYTES) fail('too-big', 'tệp quá lớn khi giải nén', 'the package inflates too big');
+    if (total > MAX_TOTAL_BYTES) tooBig();
   }
-  return { cells, sheets };
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  return {
+    cells,
+    sheets,
+    part(name) {
+      const known = inflated.get(name);
+      if (known) return known;
+      const entry = byName.get(name);
+      if (!entry) return null;
+      const data = readEntry(buffer, entry, MAX_PART_BYTES, fail);
+      total += Math.max(0, data.length - entry.size);
+      if (total > MAX_TOTAL_BYTES) tooBig();
+      inflated.set(name, data);
+      return data;
+    },
+  };
 }
 
 function centralDirectory(buffer: Buffer, fail: (r: 'corrupt', vi: string, en: string) => never): ZipEntry[] {
@@ -173,14 +202,18 @@ function readEntry(buffer: Buffer, entry: ZipEntry, limit: number, fail: (r: 'co
   }
 }
 
-/** <c …> elements, with or without a namespace prefix. */
-function countCells(xml: Buffer): number {
-  let count = 0;
-  const re = /<(?:[A-Za-z_][\w.-]*:)?c[\s/>]/g;
+/** <c …> and <row …> elements, with or without a namespace prefix. */
+function countCells(xml: Buffer): { cells: number; rows: number } {
+  let cells = 0;
+  let rows = 0;
+  const re = /<(?:[A-Za-z_][\w.-]*:)?(c|row)[\s/>]/g;
   // latin1 keeps byte offsets and is enough to see ASCII tags.
   const text = xml.toString('latin1');
-  while (re.exec(text) !== null) count++;
-  return count;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[1] === 'c') cells++;
+    else rows++;
+  }
+  return { cells, rows };
 }
 
 function mb(bytes: number): string {

@@ -1,0 +1,225 @@
+/**
+ * Mục tiêu: the plan table per field with editable targets (written to the workbook), an
+ * overall goal and the proposed allocation (preview, then write), where points are lost,
+ * and a chart of achieved vs target rate.
+ */
+import { useState } from 'react';
+import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Subtitle2 } from '@fluentui/react-components';
+import { formatPoints, formatRate, parseNumber, proposeSetTargets, toMilli, type AllocationResult, type PlanRow } from '../../domain';
+import { usePlan, type GapItem } from '../hooks/usePlan';
+import { useWorkbookState } from '../hooks/useWorkbookState';
+import { useLocale, useStrings } from '../locale';
+import { useWorkbook } from '../workbook-context';
+import { CellButton } from './CellButton';
+import { PlanChart } from './PlanChart';
+import { useViewStyles } from './styles';
+
+/** "78,3", "78.3" or "78,3%" → 0.783; null when it is not a rate from 0 to 100. */
+export function parseGoalRate(text: string): number | null {
+  const parsed = parseNumber(text.replace(/%\s*$/, ''));
+  if (parsed.kind !== 'number' || parsed.value < 0 || parsed.value > 100) return null;
+  return Number((parsed.value / 100).toFixed(10));
+}
+
+export function PlannerView() {
+  const styles = useViewStyles();
+  const strings = useStrings();
+  const view = usePlan();
+  if (!view) return <Body1 data-testid="planner-view">{strings.needSheet}</Body1>;
+  const { plan, againstMax, againstTarget } = view;
+  return (
+    <div data-testid="planner-view" className={styles.section}>
+      <Subtitle2 as="h3">{strings.planner.planHeading}</Subtitle2>
+      <PlanTable rows={plan.rows} total={plan.total} />
+      <GoalProposal rows={plan.rows} />
+      <Subtitle2 as="h3">{strings.planner.chartHeading}</Subtitle2>
+      <PlanChart rows={plan.rows} />
+      <Subtitle2 as="h3">{strings.planner.gapsHeading}</Subtitle2>
+      {againstTarget.length > 0 && <GapList title={strings.planner.gapsAgainstTarget} gaps={againstTarget} />}
+      <GapList title={strings.planner.gapsAgainstMax} gaps={againstMax} />
+    </div>
+  );
+}
+
+function PlanTable({ rows, total }: { rows: PlanRow[]; total: PlanRow }) {
+  const styles = useViewStyles();
+  const strings = useStrings();
+  const locale = useLocale();
+  const p = (x: number | null) => (x === null ? '—' : formatPoints(x, locale));
+  const r = (x: number | null) => (x === null ? '—' : formatRate(x, locale).replace(/,00%|\.00%/, '%'));
+  return (
+    <table data-testid="plan-table" className={styles.table}>
+      <thead>
+        <tr>
+          <th>{strings.planner.code}</th>
+          <th>{strings.planner.max}</th>
+          <th>{strings.planner.target}</th>
+          <th>{strings.planner.targetRate}</th>
+          <th>{strings.planner.score}</th>
+          <th>{strings.planner.scoreRate}</th>
+          <th>{strings.planner.gap}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.code} data-code={row.code} title={row.name}>
+            <td>{row.code}</td>
+            <td>{p(row.maxScore)}</td>
+            <td>
+              <TargetInput key={`${row.code}:${row.target ?? ''}:${locale}`} row={row} />
+            </td>
+            <td>{r(row.targetRate)}</td>
+            <td>{p(row.score)}</td>
+            <td>{r(row.scoreRate)}</td>
+            <td>{p(row.gapToTarget)}</td>
+          </tr>
+        ))}
+        <tr>
+          <th>{strings.planner.total}</th>
+          <th>{p(total.maxScore)}</th>
+          <th>{p(total.target)}</th>
+          <th>{r(total.targetRate)}</th>
+          <th>{p(total.score)}</th>
+          <th>{r(total.scoreRate)}</th>
+          <th>{p(total.gapToTarget)}</th>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+/** Typed freely; written when the user leaves the box or presses Enter, only if it is a valid target. */
+function TargetInput({ row }: { row: PlanRow }) {
+  const styles = useViewStyles();
+  const strings = useStrings();
+  const locale = useLocale();
+  const { act, setMessage } = useWorkbook();
+  const shown = row.target === null ? '' : formatPoints(row.target, locale);
+  const [text, setText] = useState(shown);
+  const commit = () => {
+    if (text.trim() === shown.trim()) return;
+    const parsed = parseNumber(text);
+    if (parsed.kind === 'empty') return;
+    if (parsed.kind === 'invalid' || parsed.value < 0) return setMessage({ intent: 'error', text: strings.planner.targetInvalid(row.code, text) });
+    if (toMilli(parsed.value) > toMilli(row.maxScore)) return setMessage({ intent: 'error', text: strings.planner.targetAboveMax(row.code, formatPoints(row.maxScore, locale)) });
+    void act((port) => port.writeTargets(new Map([[row.code, parsed.value]])), () => strings.planner.targetWritten(row.code));
+  };
+  return (
+    <Input
+      data-testid={`target-input-${row.code}`}
+      className={styles.numberInput}
+      size="small"
+      inputMode="decimal"
+      aria-label={`${strings.planner.target} ${row.code}`}
+      value={text}
+      onChange={(_e, d) => setText(d.value)}
+      onBlur={commit}
+      onKeyDown={(e) => e.key === 'Enter' && commit()}
+    />
+  );
+}
+
+function GoalProposal({ rows }: { rows: PlanRow[] }) {
+  const styles = useViewStyles();
+  const strings = useStrings();
+  const locale = useLocale();
+  const { workbook } = useWorkbookState();
+  const { act, busy } = useWorkbook();
+  const [goal, setGoal] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  const [proposal, setProposal] = useState<AllocationResult | null>(null);
+  if (!workbook) return null;
+
+  const propose = () => {
+    const rate = parseGoalRate(goal);
+    setInvalid(rate === null);
+    // Last year's scores: the self-scores now in the sheet.
+    setProposal(rate === null ? null : proposeSetTargets(workbook.set, workbook.assessment, { rate }, { depth: 1 }));
+  };
+  const accept = (targets: Record<string, number>) => {
+    const fields = new Map(rows.filter((r) => r.code in targets).map((r) => [r.code, targets[r.code]]));
+    void act((port) => port.writeTargets(fields), (n) => strings.planner.accepted(formatPoints(n, locale))).then((n) => n !== undefined && setProposal(null));
+  };
+
+  return (
+    <section className={styles.section}>
+      <div className={styles.row}>
+        <Field className={styles.grow} label={strings.planner.goal} validationMessage={invalid ? strings.planner.goalInvalid : undefined}>
+          <Input data-testid="goal-input" inputMode="decimal" placeholder={strings.planner.goalPlaceholder} value={goal} onChange={(_e, d) => setGoal(d.value)} onKeyDown={(e) => e.key === 'Enter' && propose()} />
+        </Field>
+        <Button data-testid="propose-targets" onClick={propose}>
+          {strings.planner.propose}
+        </Button>
+      </div>
+      <Caption1 className={styles.muted}>{strings.planner.proposeHint}</Caption1>
+      {proposal && (
+        <div data-testid="proposal-preview" className={styles.section}>
+          {proposal.ok ? (
+            <>
+              <table className={styles.table}>
+                <thead>
+                  <tr>
+                    <th>{strings.planner.code}</th>
+                    <th>{strings.planner.max}</th>
+                    <th>{strings.planner.current}</th>
+                    <th>{strings.planner.proposed}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.code} data-code={r.code} title={r.name}>
+                      <td>{r.code}</td>
+                      <td>{formatPoints(r.maxScore, locale)}</td>
+                      <td>{r.target === null ? '—' : formatPoints(r.target, locale)}</td>
+                      <td>{r.code in proposal.targets ? formatPoints(proposal.targets[r.code], locale) : '—'}</td>
+                    </tr>
+                  ))}
+                  <tr>
+                    <th>{strings.planner.total}</th>
+                    <th>{formatPoints(rows.reduce((s, r) => s + toMilli(r.maxScore), 0) / 1000, locale)}</th>
+                    <th />
+                    <th>{formatPoints(proposal.goalPoints, locale)}</th>
+                  </tr>
+                </tbody>
+              </table>
+              <Button data-testid="accept-proposal" appearance="primary" disabled={busy} onClick={() => accept(proposal.targets)}>
+                {strings.planner.accept}
+              </Button>
+            </>
+          ) : (
+            <MessageBar intent="warning">
+              <MessageBarBody>{locale === 'en' ? proposal.messageEn : proposal.message}</MessageBarBody>
+            </MessageBar>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function GapList({ title, gaps }: { title: string; gaps: GapItem[] }) {
+  const styles = useViewStyles();
+  const strings = useStrings();
+  const locale = useLocale();
+  return (
+    <section className={styles.section}>
+      <Caption1>{title}</Caption1>
+      {gaps.length === 0 ? (
+        <Caption1 className={styles.muted}>{strings.planner.noGaps}</Caption1>
+      ) : (
+        <ul className={styles.list}>
+          {gaps.map((g) => (
+            <CellButton key={g.code} testId="gap-item" cell={g.cell} code={g.code}>
+              <span className={styles.itemTop}>
+                <Caption1>
+                  <strong>{g.code}</strong> {g.name}
+                </Caption1>
+                <Caption1 className={styles.error}>{strings.planner.lost(formatPoints(g.lost, locale))}</Caption1>
+              </span>
+            </CellButton>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

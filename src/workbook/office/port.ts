@@ -1,0 +1,217 @@
+/**
+ * The pane's port (../port.ts) over Office.js. Each operation is one `Excel.run` with as few
+ * syncs as it can: reading the state is readGrid's two plus one for the appraisal columns;
+ * writes are queued and sent together. Requirement sets are feature-detected: change events
+ * (Worksheet.onChanged) need ExcelApi 1.7 and are simply not live below it.
+ */
+import { buildWorkbook } from '../build-workbook';
+import { a1, columnLetter, parseRange } from '../a1';
+import type { WorkbookGrid } from '../grid';
+import { IMPORTED_SETS_SHEET, importedSetsRows, readImportedSets } from '../imported-sets';
+import { COL, SHEETS } from '../layout';
+import type { InsertReport, SelectionGrid, UpgradeReport, WorkbookPort, WorkbookState } from '../port';
+import { checkWorkbook } from '../read/check';
+import { interpretWorkbook } from '../read/interpret';
+import { findMetaSheet } from '../read/meta';
+import { readGrid } from './read';
+import { renderIntoWorkbook, type RenderReport } from './render';
+import { upgradeInWorkbook } from './upgrade';
+
+type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
+
+export interface OfficePortOptions {
+  /** Default: the `Excel` global's run. */
+  run?: <T>(batch: Batch<T>) => Promise<T>;
+  /** Runs a batch on an earlier context (removing event handlers needs the one that added them). */
+  runOn?: <T>(context: Excel.RequestContext, batch: Batch<T>) => Promise<T>;
+  /** Default: `Office.context.requirements.isSetSupported`. */
+  isSetSupported?: (name: string, version: string) => boolean;
+  /** Quiet time after the last edit before the pane re-reads (default 400 ms). */
+  debounceMs?: number;
+}
+
+/** Điểm thẩm định and Ý kiến thẩm định (I:J). */
+export const APPRAISAL_COLUMNS = `${columnLetter(COL.appraisedScore)}:${columnLetter(COL.appraisalNote)}`;
+
+/** An Excel API is there to talk to: in Excel, or in a page where a test installed the double as `Excel`. */
+export function excelAvailable(host: Office.HostType | null): boolean {
+  try {
+    return (host === null || String(host) === 'Excel') && typeof Excel !== 'undefined' && typeof Excel.run === 'function';
+  } catch {
+    return false;
+  }
+}
+
+export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort {
+  const run = options.run ?? (<T>(batch: Batch<T>) => Excel.run(batch));
+  const runOn = options.runOn ?? (<T>(context: Excel.RequestContext, batch: Batch<T>) => Excel.run(context, batch));
+  const supports = options.isSetSupported ?? ((name: string, version: string) => Office.context.requirements.isSetSupported(name, version));
+  const debounceMs = options.debounceMs ?? 400;
+
+  return {
+    readState: () => run((context) => readState(context)),
+
+    insertScoringSheet: (set, { unit, year }) =>
+      run(async (context) => toInsertReport(await renderIntoWorkbook(context, buildWorkbook(set, { unit, year }), { isSetSupported: supports }))),
+
+    upgradeScoringSheet: (set) => run((context): Promise<UpgradeReport> => upgradeInWorkbook(context, set, supports)),
+
+    selectCell: (ref) =>
+      run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(ref.sheet);
+        ws.activate();
+        ws.getRange(ref.cell).select();
+        await context.sync();
+      }),
+
+    writeTargets: (targets) =>
+      run(async (context) => {
+        const read = interpretWorkbook(await readGrid(context));
+        if (!read.ok) throw new Error(read.message);
+        let written = 0;
+        for (const [code, points] of targets) {
+          const ref = read.assessment.cells?.[code]?.target;
+          if (!ref) throw new Error(`Không tìm thấy ô mục tiêu của tiêu chí ${code} trong sổ tính`);
+          context.workbook.worksheets.getItem(ref.sheet).getRange(ref.cell).values = [[points]];
+          written++;
+        }
+        if (written > 0) await context.sync();
+        return written;
+      }),
+
+    setAppraisalMode: (on) =>
+      run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(SHEETS.scoring);
+        ws.getRange(APPRAISAL_COLUMNS).columnHidden = !on;
+        if (on) ws.activate();
+        await context.sync();
+      }),
+
+    insertAppraisalMinutes: (spec) =>
+      run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load('items/name');
+        await context.sync();
+        const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+        const name = freeName(spec.name, taken);
+        await renderIntoWorkbook(context, { sheets: [{ ...spec, name }], names: [], properties: { title: '', subject: '', creator: '' } }, { isSetSupported: supports });
+        return name;
+      }),
+
+    importSetFromSelection: () => run((context) => readSelection(context)),
+
+    storeImportedSet: (set) =>
+      run(async (context) => {
+        const grid = await readGrid(context, { sheets: [IMPORTED_SETS_SHEET] });
+        const existing = grid.sheets.find((s) => s.name === IMPORTED_SETS_SHEET);
+        const rows = importedSetsRows([...readImportedSets(existing).data, set]);
+        const sheets = context.workbook.worksheets;
+        const ws = existing ? sheets.getItem(existing.name) : sheets.add(IMPORTED_SETS_SHEET);
+        // Rows left from a longer list are cleared; column B is text so JSON chunks stay text.
+        const height = Math.max(rows.length, existing?.values.length ?? 0);
+        const range = ws.getRange(`A1:B${height}`);
+        range.numberFormat = Array.from({ length: height }, () => ['@', '@']);
+        range.values = Array.from({ length: height }, (_, i) => rows[i] ?? ['', '']);
+        if (!existing) ws.visibility = Excel.SheetVisibility.veryHidden;
+        await context.sync();
+      }),
+
+    onChanged: (callback) => {
+      if (!supports('ExcelApi', '1.7')) return { live: false, unsubscribe: () => undefined };
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      let cancelled = false;
+      let handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
+      // The handler only arms a timer: typing is never held up by a read of the workbook.
+      const changed = async () => {
+        if (timer !== null) clearTimeout(timer);
+        timer = setTimeout(() => {
+          timer = null;
+          if (!cancelled) callback();
+        }, debounceMs);
+      };
+      const remove = (list: typeof handlers) =>
+        list.length === 0
+          ? Promise.resolve()
+          : runOn(list[0].context as Excel.RequestContext, async (context) => {
+              for (const h of list) h.remove();
+              await context.sync();
+            });
+      run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load('items/name');
+        await context.sync();
+        const ours = new Set<string>([SHEETS.scoring, SHEETS.summary]);
+        const added = sheets.items.filter((ws) => ours.has(ws.name)).map((ws) => ws.onChanged.add(changed));
+        if (added.length > 0) await context.sync();
+        return added;
+      })
+        .then((added) => {
+          if (cancelled) return remove(added);
+          handlers = added;
+        })
+        .catch((error: unknown) => console.warn('Chỉ số CCHC: không theo dõi được thay đổi trong sổ tính', error));
+      return {
+        live: true,
+        unsubscribe: () => {
+          cancelled = true;
+          if (timer !== null) clearTimeout(timer);
+          const list = handlers;
+          handlers = [];
+          remove(list).catch((error: unknown) => console.warn('Chỉ số CCHC: không gỡ được theo dõi thay đổi', error));
+        },
+      };
+    },
+  };
+}
+
+async function readState(context: Excel.RequestContext): Promise<WorkbookState> {
+  const full = await readGrid(context, { sheets: [...Object.values(SHEETS), IMPORTED_SETS_SHEET] });
+  const imported = readImportedSets(full.sheets.find((s) => s.name === IMPORTED_SETS_SHEET));
+  const grid: WorkbookGrid = { ...full, sheets: full.sheets.filter((s) => s.name !== IMPORTED_SETS_SHEET) };
+  const base = { importedSets: imported.sets, importedSetProblems: imported.problems };
+  const hasScoringSheet = grid.sheets.some((s) => s.name === SHEETS.scoring) || findMetaSheet(grid) !== null;
+  if (!hasScoringSheet) return { ...base, hasScoringSheet, workbook: null, check: null, unreadable: null, appraisalColumnsVisible: null };
+
+  const read = interpretWorkbook(grid);
+  if (!read.ok) {
+    return { ...base, hasScoringSheet, workbook: null, check: null, unreadable: { message: read.message, messageEn: read.messageEn }, appraisalColumnsVisible: null };
+  }
+  const columns = context.workbook.worksheets.getItem(read.sheets.scoring).getRange(`${a1(1, read.columns.appraisedScore)}:${a1(1, read.columns.appraisalNote)}`);
+  columns.load('columnHidden');
+  await context.sync();
+  return { ...base, hasScoringSheet, workbook: read, check: checkWorkbook(read), unreadable: null, appraisalColumnsVisible: columns.columnHidden !== true };
+}
+
+/** The selection; a single cell stands for the whole used range of its sheet. */
+async function readSelection(context: Excel.RequestContext): Promise<SelectionGrid> {
+  const selected = context.workbook.getSelectedRange();
+  selected.load('address,values');
+  await context.sync();
+  let range: { address: string; values: unknown[][] } = selected;
+  if (!selected.address.includes(':')) {
+    const used = context.workbook.worksheets.getActiveWorksheet().getUsedRange(true);
+    used.load('address,values');
+    await context.sync();
+    range = used;
+  }
+  const bang = range.address.lastIndexOf('!');
+  const sheet = unquoteSheet(range.address.slice(0, bang));
+  const address = range.address.slice(bang + 1);
+  return { sheet, address, firstRow: parseRange(address).top, values: range.values };
+}
+
+function unquoteSheet(name: string): string {
+  return name.startsWith("'") && name.endsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
+}
+
+function freeName(wanted: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(wanted.toLowerCase())) return wanted;
+  for (let i = 2; ; i++) {
+    const name = `${wanted} (${i})`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+function toInsertReport(report: RenderReport): InsertReport {
+  return { sheets: report.sheets, notes: [...report.skipped.map((s) => s.message), ...report.warnings] };
+}

@@ -1,0 +1,120 @@
+/**
+ * npm run bench — checking a folder: 100 submissions of ~150 rows (half written by exceljs,
+ * half by the second writer) checked in this process and in worker threads, against the
+ * bare exceljs load of the same files and `soffice --headless --convert-to csv` of them.
+ * Targets: ≥ 20× faster than LibreOffice, ≤ 1,5× the bare load, peak memory ≤ 200 MB.
+ * Then the reader fuzzed with 10 000 fast-check cases. Reported, never asserted.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { checkFile } from '../../src/cli/check-file';
+// Compiled beside the pool, so the threaded run below has its worker script.
+import '../../src/cli/check-worker';
+import '../../src/cli/check-pool';
+import { generateCorpus } from '../helpers/corpus';
+import { sofficePath } from '../helpers/libreoffice';
+import { fuzzBase, readerProperties } from '../corpus/fuzz-properties';
+import { report } from './measure';
+
+export async function benchCheckFolder(): Promise<void> {
+  const tmp = mkdtempSync(join(tmpdir(), 'par-bench-folder-'));
+  const dir = join(tmp, 'bai-nop');
+  mkdirSync(dir);
+  try {
+    await generateCorpus(dir, { count: 100, seed: 7, rows: 150, readableOnly: true, exceljsEvery: 2 });
+    const names = readdirSync(dir).sort();
+    const paths = names.map((n) => join(dir, n));
+    const buffers = paths.map((p) => readFileSync(p));
+
+    // Warm both paths once (module loading, JIT) before timing.
+    await checkFile(paths[0], names[0]);
+    await new ExcelJS.Workbook().xlsx.load(buffers[0] as unknown as ExcelJS.Buffer);
+
+    let t0 = performance.now();
+    for (let i = 0; i < paths.length; i++) await checkFile(paths[i], names[i]);
+    const checkMs = performance.now() - t0;
+
+    t0 = performance.now();
+    for (const b of buffers) await new ExcelJS.Workbook().xlsx.load(b as unknown as ExcelJS.Buffer);
+    const loadMs = performance.now() - t0;
+
+    const pool = threadedRun(dir);
+    const lo = libreOffice(paths, tmp);
+    report('check a folder (100 submissions, ~150 rows each)', [], {
+      'check, one thread (in-process API)': `${checkMs.toFixed(0)} ms (${(checkMs / 100).toFixed(1)} ms per file)`,
+      'bare exceljs load of the same files': `${loadMs.toFixed(0)} ms`,
+      'check ÷ bare load': `${(checkMs / loadMs).toFixed(2)}× (target ≤ 1,5×) ${checkMs / loadMs <= 1.5 ? '✓' : '✗'}`,
+      'check, worker threads (par-index check DIR)': pool ? `${pool.ms.toFixed(0)} ms with ${pool.threads} threads` : 'not run',
+      'peak RSS of that run (process + workers)': pool ? `${pool.rssMb.toFixed(0)} MB (target ≤ 200 MB) ${pool.rssMb <= 200 ? '✓' : '✗'}` : 'not run',
+      'soffice --convert-to csv, one call, 100 files': lo === null ? 'LibreOffice not installed' : `${lo.toFixed(0)} ms`,
+      'LibreOffice ÷ check (one thread)': lo === null ? '—' : `${(lo / checkMs).toFixed(1)}× (target ≥ 20×) ${lo / checkMs >= 20 ? '✓' : '✗'}`,
+      ...(lo !== null && pool ? { 'LibreOffice ÷ check (threads)': `${(lo / pool.ms).toFixed(1)}×` } : {}),
+    });
+
+    const base = await fuzzBase();
+    const props = readerProperties(base);
+    const runs = { mutatedBytes: 5000, randomSheetXml: 3500, randomGrid: 1500 };
+    t0 = performance.now();
+    await fc.assert(props.mutatedBytes, { numRuns: runs.mutatedBytes, seed: 42 });
+    await fc.assert(props.randomSheetXml, { numRuns: runs.randomSheetXml, seed: 42 });
+    await fc.assert(props.randomGrid, { numRuns: runs.randomGrid, seed: 42 });
+    const fuzzMs = performance.now() - t0;
+    const cases = Object.values(runs).reduce((s, n) => s + n, 0);
+    report('reader fuzzing (fast-check)', [], { cases: `${cases} (bytes ${runs.mutatedBytes}, XML ${runs.randomSheetXml}, grids ${runs.randomGrid}): all read or refused`, time: `${(fuzzMs / 1000).toFixed(1)} s (${(fuzzMs / cases).toFixed(2)} ms per case)` });
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The compiled pool in a child process, so its peak RSS is the check's alone. */
+function threadedRun(dir: string): { ms: number; threads: number; rssMb: number } | null {
+  const pool = join(__dirname, '../../src/cli/check-pool.js');
+  const script = `
+    const { checkFiles } = require(${JSON.stringify(pool)});
+    const { readdirSync } = require('node:fs');
+    const { join } = require('node:path');
+    const dir = ${JSON.stringify(dir)};
+    const inputs = readdirSync(dir).sort().map((n) => ({ shown: n, path: join(dir, n) }));
+    const t0 = performance.now();
+    checkFiles(inputs).then((run) => {
+      const ms = performance.now() - t0;
+      process.stdout.write(JSON.stringify({ ms, threads: run.threads, rssMb: process.resourceUsage().maxRSS / 1024, files: run.results.length }));
+    });`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (r.status !== 0) {
+    process.stderr.write(`threaded run failed: ${r.stderr}\n`);
+    return null;
+  }
+  return JSON.parse(r.stdout);
+}
+
+function libreOffice(paths: string[], tmp: string): number | null {
+  const soffice = sofficePath();
+  if (!soffice) return null;
+  const profile = join(tmp, 'lo-profile');
+  const out = join(tmp, 'csv');
+  mkdirSync(join(profile, 'user'), { recursive: true });
+  mkdirSync(out);
+  // Recalculate on load, as for the formula proofs: what reading a submission really costs it.
+  writeFileSync(
+    join(profile, 'user', 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>`,
+  );
+  const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nologo', '--convert-to', 'csv', '--outdir', out, ...paths];
+  const env = { ...process.env, HOME: tmp, SAL_USE_VCLPLUGIN: 'svp' };
+  // A first start creates the profile; it is not part of the conversion.
+  spawnSync(soffice, ['--headless', '--terminate_after_init', `-env:UserInstallation=${pathToFileURL(profile).href}`], { env, timeout: 120_000 });
+  const t0 = performance.now();
+  const r = spawnSync(soffice, args, { env, timeout: 900_000, encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  if (r.status !== 0 || readdirSync(out).length !== paths.length) {
+    process.stderr.write(`soffice: exit ${r.status}, ${readdirSync(out).length}/${paths.length} converted\n${r.stderr}\n`);
+  }
+  return ms;
+}

@@ -1,0 +1,86 @@
+/** Mục tiêu: targets typed and written, the goal's proposal previewed then written, gaps that navigate, the chart. */
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { formatPoints, proposeSetTargets, rankGaps, sumPoints } from '../../src/domain';
+import { SHEETS, SUMMARY_COL } from '../../src/workbook/layout';
+import { summaryRowOf } from '../../src/workbook/summary-sheet';
+import { parseGoalRate } from '../../src/taskpane/views/PlannerView';
+import { installDouble, minhHoa, renderPane, seedScoringWorkbook, settle } from './pane-harness';
+
+const leaves = minhHoa.leaves.filter((l) => l.scoredBy === 'self' && l.method === 'free' && !l.allowNotApplicable);
+const values = { entries: Object.fromEntries(leaves.slice(0, 6).map((l) => [l.code, { selfScore: l.maxScore / 2, evidence: 'VB' }])) };
+
+async function planner() {
+  const pane = installDouble();
+  await seedScoringWorkbook(pane.double, values);
+  await renderPane(pane);
+  fireEvent.click(screen.getByTestId('tab-planner'));
+  return pane;
+}
+
+const summaryTarget = (pane: Awaited<ReturnType<typeof planner>>, code: string) => pane.double.sheet(SHEETS.summary).at(summaryRowOf(minhHoa, code), SUMMARY_COL.target).value;
+
+test('a field target typed "12,5" is written to Tổng hợp; "abc" and above the maximum are refused with a message', async () => {
+  const pane = await planner();
+  const field = minhHoa.items[2];
+  const input = screen.getByTestId(`target-input-${field.code}`) as HTMLInputElement;
+  fireEvent.change(input, { target: { value: 'abc' } });
+  fireEvent.keyDown(input, { key: 'Enter' });
+  expect(screen.getByTestId('pane-message').textContent).toContain(`Mục tiêu lĩnh vực ${field.code}: "abc" không phải là số`);
+  fireEvent.change(input, { target: { value: formatPoints(field.maxScore + 1) } });
+  fireEvent.blur(input);
+  expect(screen.getByTestId('pane-message').textContent).toContain('vượt điểm tối đa');
+  expect(summaryTarget(pane, field.code)).toBeNull();
+
+  fireEvent.change(input, { target: { value: '2,5' } });
+  fireEvent.keyDown(input, { key: 'Enter' });
+  await waitFor(() => expect(summaryTarget(pane, field.code)).toBe(2.5));
+  await settle();
+  expect((screen.getByTestId(`target-input-${field.code}`) as HTMLInputElement).value).toBe('2,5');
+  expect(screen.getByTestId('plan-table').textContent).toContain('2,5');
+});
+
+test('goal 78,3 %: the proposal is previewed, then written, and adds up to the goal', async () => {
+  const pane = await planner();
+  fireEvent.change(screen.getByTestId('goal-input'), { target: { value: '120' } });
+  fireEvent.click(screen.getByTestId('propose-targets'));
+  expect(screen.getByText('Mục tiêu chung là một tỷ lệ từ 0 đến 100, vd. 78,3.')).toBeTruthy();
+  expect(screen.queryByTestId('proposal-preview')).toBeNull();
+
+  fireEvent.change(screen.getByTestId('goal-input'), { target: { value: '78,3' } });
+  fireEvent.click(screen.getByTestId('propose-targets'));
+  const expected = proposeSetTargets(minhHoa, values, { rate: 0.783 }, { depth: 1 });
+  if (!expected.ok) throw new Error(expected.message);
+  const preview = screen.getByTestId('proposal-preview');
+  for (const field of minhHoa.items) expect(preview.querySelector(`tr[data-code="${field.code}"]`)!.lastElementChild!.textContent).toBe(formatPoints(expected.targets[field.code]));
+  expect(minhHoa.items.every((f) => summaryTarget(pane, f.code) === null)).toBe(true);
+
+  fireEvent.click(screen.getByTestId('accept-proposal'));
+  await waitFor(() => expect(screen.getByTestId('pane-message').textContent).toContain(`Đã ghi mục tiêu cho ${minhHoa.items.length} lĩnh vực`));
+  const written = minhHoa.items.map((f) => summaryTarget(pane, f.code) as number);
+  expect(written).toEqual(minhHoa.items.map((f) => expected.targets[f.code]));
+  expect(sumPoints(written)).toBe(78.3);
+  expect(screen.queryByTestId('proposal-preview')).toBeNull();
+});
+
+test('the gap ranking lists the rows losing most against the maximum, and a click selects the row', async () => {
+  const pane = await planner();
+  const gaps = rankGaps(minhHoa, values, 'self').againstMax;
+  const items = screen.getAllByTestId('gap-item');
+  expect(items.map((i) => i.getAttribute('data-code'))).toEqual(gaps.slice(0, 8).map((g) => g.code));
+  fireEvent.click(items[0]);
+  await waitFor(() => expect(pane.double.state().selection).toBe(`'${SHEETS.scoring}'!${items[0].getAttribute('data-cell')!.split('!')[1]}`));
+});
+
+test('the chart has an achieved and a target bar per field, as wide as their rates', async () => {
+  await planner();
+  const chart = screen.getByTestId('plan-chart');
+  expect(chart.querySelectorAll('g[data-code]')).toHaveLength(minhHoa.items.length);
+  const achieved = [...chart.querySelectorAll('rect[data-series="achieved"]')].map((r) => Number(r.getAttribute('width')));
+  expect(achieved.some((w) => w > 0)).toBe(true);
+  expect([...chart.querySelectorAll('rect[data-series="target"]')].every((r) => r.getAttribute('width') === '0')).toBe(true);
+});
+
+test('the goal accepts "78,3", "78.3" and "78,3%"', () => {
+  expect(['78,3', '78.3', '78,3%', ' 100 ', '0'].map(parseGoalRate)).toEqual([0.783, 0.783, 0.783, 1, 0]);
+  expect(['', 'abc', '101', '-1', '1.000,5'].map(parseGoalRate)).toEqual([null, null, null, null, null]);
+});
