@@ -122,14 +122,18 @@ export function proposeSetTargets(
   set: CriteriaSet,
   lastYear: Assessment,
   goal: Goal,
-  options: AllocationOptions & { depth?: number } = {},
+  options: AllocationOptions & {
+    depth?: number;
+    /** Last year's result typed per node (e.g. from last year's report), instead of the scores in `lastYear`. */
+    lastScores?: Readonly<Record<string, number>>;
+  } = {},
 ): AllocationResult {
   const depth = options.depth ?? 1;
   const totals = computeTotals(set, lastYear, 'self');
   const frontier = set.nodes.filter((n) => n.depth === depth || (n.isLeaf && n.depth < depth));
   const items: AllocationItem[] = frontier.map((n) => {
     const t = totals.byCode.get(n.code)!;
-    return { code: n.code, maxScore: t.applicableMax, last: t.score, notApplicable: t.applicableLeaves === 0 };
+    return { code: n.code, maxScore: t.applicableMax, last: options.lastScores?.[n.code] ?? t.score, notApplicable: t.applicableLeaves === 0 };
   });
   const result = proposeTargets(items, goal, options);
   if (!result.ok) return result;

@@ -62,6 +62,28 @@ test('goal 78,3 %: the proposal is previewed, then written, and adds up to the g
   expect(screen.queryByTestId('proposal-preview')).toBeNull();
 });
 
+test('last year\'s scores typed per field drive the proposal instead of the sheet\'s; a score above the maximum is refused', async () => {
+  await planner();
+  const [first, second] = minhHoa.items;
+  fireEvent.change(screen.getByTestId(`last-year-input-${first.code}`), { target: { value: formatPoints(first.maxScore + 1) } });
+  fireEvent.change(screen.getByTestId('goal-input'), { target: { value: '78,3' } });
+  fireEvent.click(screen.getByTestId('propose-targets'));
+  expect(screen.getByText(`Điểm năm trước là số từ 0 đến ${formatPoints(first.maxScore)}.`)).toBeTruthy();
+  expect(screen.queryByTestId('proposal-preview')).toBeNull();
+
+  fireEvent.change(screen.getByTestId(`last-year-input-${first.code}`), { target: { value: formatPoints(first.maxScore) } });
+  fireEvent.change(screen.getByTestId(`last-year-input-${second.code}`), { target: { value: '0,5' } });
+  fireEvent.click(screen.getByTestId('propose-targets'));
+  const expected = proposeSetTargets(minhHoa, values, { rate: 0.783 }, { depth: 1, lastScores: { [first.code]: first.maxScore, [second.code]: 0.5 } });
+  const fromSheet = proposeSetTargets(minhHoa, values, { rate: 0.783 }, { depth: 1 });
+  if (!expected.ok || !fromSheet.ok) throw new Error('allocation failed');
+  // A field at its maximum last year keeps its maximum: the typed scores made a difference.
+  expect(expected.targets[first.code]).toBe(first.maxScore);
+  expect(expected.targets[first.code]).not.toBe(fromSheet.targets[first.code]);
+  const preview = screen.getByTestId('proposal-preview');
+  for (const field of minhHoa.items) expect(preview.querySelector(`tr[data-code="${field.code}"]`)!.lastElementChild!.textContent).toBe(formatPoints(expected.targets[field.code]));
+});
+
 test('the gap ranking lists the rows losing most against the maximum, and a click selects the row', async () => {
   const pane = await planner();
   const gaps = rankGaps(minhHoa, values, 'self').againstMax;

@@ -128,13 +128,22 @@ function GoalProposal({ rows }: { rows: PlanRow[] }) {
   const [goal, setGoal] = useState('');
   const [invalid, setInvalid] = useState(false);
   const [proposal, setProposal] = useState<AllocationResult | null>(null);
+  const [lastYear, setLastYear] = useState<Record<string, string>>({});
   if (!workbook) return null;
 
+  // Last year's result per field: typed here, else the self-score now in the sheet.
+  const typedLast = Object.entries(lastYear).filter(([, text]) => text.trim() !== '');
+  const badLast = typedLast.filter(([code, text]) => {
+    const parsed = parseNumber(text);
+    const max = rows.find((r) => r.code === code)?.maxScore ?? 0;
+    return parsed.kind !== 'number' || parsed.value < 0 || toMilli(parsed.value) > toMilli(max);
+  });
   const propose = () => {
     const rate = parseGoalRate(goal);
     setInvalid(rate === null);
-    // Last year's scores: the self-scores now in the sheet.
-    setProposal(rate === null ? null : proposeSetTargets(workbook.set, workbook.assessment, { rate }, { depth: 1 }));
+    if (rate === null || badLast.length > 0) return setProposal(null);
+    const lastScores = Object.fromEntries(typedLast.map(([code, text]) => [code, (parseNumber(text) as { value: number }).value]));
+    setProposal(proposeSetTargets(workbook.set, workbook.assessment, { rate }, { depth: 1, lastScores }));
   };
   const accept = (targets: Record<string, number>) => {
     const fields = new Map(rows.filter((r) => r.code in targets).map((r) => [r.code, targets[r.code]]));
@@ -152,6 +161,27 @@ function GoalProposal({ rows }: { rows: PlanRow[] }) {
         </Button>
       </div>
       <Caption1 className={styles.muted}>{strings.planner.proposeHint}</Caption1>
+      <details>
+        <summary>
+          <Caption1>{strings.planner.lastYearHeading}</Caption1>
+        </summary>
+        <div className={styles.section}>
+          {rows.map((r) => {
+            const bad = badLast.some(([code]) => code === r.code);
+            return (
+              <Field key={r.code} orientation="horizontal" label={`${r.code}. ${r.name}`} validationMessage={bad ? strings.planner.lastYearInvalid(formatPoints(r.maxScore, locale)) : undefined}>
+                <Input
+                  data-testid={`last-year-input-${r.code}`}
+                  inputMode="decimal"
+                  placeholder={strings.planner.lastYearPlaceholder}
+                  value={lastYear[r.code] ?? ''}
+                  onChange={(_e, d) => setLastYear((prev) => ({ ...prev, [r.code]: d.value }))}
+                />
+              </Field>
+            );
+          })}
+        </div>
+      </details>
       {proposal && (
         <div data-testid="proposal-preview" className={styles.section}>
           {proposal.ok ? (
