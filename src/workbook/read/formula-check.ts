@@ -47,6 +47,13 @@ export function checkFormulas(input: FormulaCheckInput): Problem[] {
   const problems: Problem[] = [];
   const places = { [SHEETS.scoring]: input.scoring, [SHEETS.summary]: input.summary } as Record<string, Placement | null>;
   const describe = describer(input.set, input.template);
+  // A file whose rows and columns are all where the template put them (the usual case) has
+  // every formula exactly as written: moving references would change nothing, so skip it.
+  const unmoved = [SHEETS.scoring, SHEETS.summary].every((name) => {
+    const place = places[name];
+    const spec = input.template.sheets.find((s) => s.name === name);
+    return place !== null && spec !== undefined && isIdentity(place, spec);
+  });
   for (const spec of input.template.sheets) {
     const place = places[spec.name];
     if (!place) continue;
@@ -55,7 +62,7 @@ export function checkFormulas(input: FormulaCheckInput): Problem[] {
       const row = place.row(cell.row);
       const col = place.col(cell.col);
       if (row === null || col === null) continue;
-      const moved = mapFormulaRefs(cell.formula, (ref) => {
+      const moved = unmoved ? { text: cell.formula, unmapped: 0 } : mapFormulaRefs(cell.formula, (ref) => {
         const target = places[ref.sheet ?? spec.name];
         if (ref.sheet !== null && !(ref.sheet in places)) return { row: ref.row, col: ref.col };
         if (!target) return null;
@@ -155,3 +162,15 @@ function describer(set: CriteriaSet, template: WorkbookSpec) {
   };
 }
 
+function isIdentity(place: Placement, spec: SheetSpec): boolean {
+  if (place.sheet.name !== spec.name) return false;
+  let rows = 0;
+  let cols = 0;
+  for (const cell of spec.cells) {
+    rows = Math.max(rows, cell.row);
+    cols = Math.max(cols, cell.col);
+  }
+  for (let r = 1; r <= rows; r++) if (place.row(r) !== r) return false;
+  for (let c = 1; c <= cols; c++) if (place.col(c) !== c) return false;
+  return true;
+}
