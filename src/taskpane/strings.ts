@@ -122,6 +122,20 @@ export const vi = {
     minutesMade: (sheet: string) => `Đã tạo trang "${sheet}" (khổ A4, sẵn sàng in).`,
   },
 
+  consolidate: {
+    heading: 'Tổng hợp nhiều tệp',
+    hint: 'Chọn các tệp chấm điểm (.xlsx) các đơn vị đã nộp. Tệp được đọc và kiểm tra ngay trong ngăn tác vụ, không gửi đi đâu.',
+    pick: 'Chọn tệp .xlsx',
+    reading: (done: string, total: string) => `Đang đọc ${done}/${total} tệp…`,
+    pending: 'Đang đọc…',
+    noUnit: 'Không ghi tên đơn vị',
+    index: 'Chỉ số',
+    problems: (errors: string, warnings: string) => `${errors} lỗi, ${warnings} cảnh báo`,
+    unreadable: 'Không đọc được',
+    insert: 'Chèn bảng tổng hợp',
+    inserted: (sheets: string) => `Đã chèn bảng tổng hợp vào các trang ${sheets}.`,
+  },
+
   import: {
     heading: 'Nhập bộ tiêu chí từ bảng',
     hint: 'Dán bảng phụ lục vào một trang, chọn vùng bảng (hoặc một ô bất kỳ trong trang) rồi bấm nút dưới.',
@@ -276,6 +290,20 @@ export const en: Strings = {
     noFindings: 'No sign of the file being altered.',
     makeMinutes: 'Make the appraisal minutes',
     minutesMade: (sheet: string) => `Sheet "${sheet}" created (A4, ready to print).`,
+  },
+
+  consolidate: {
+    heading: 'Consolidate many files',
+    hint: 'Pick the scoring files (.xlsx) the units submitted. They are read and checked inside the pane and sent nowhere.',
+    pick: 'Pick .xlsx files',
+    reading: (done: string, total: string) => `Reading ${done} of ${total} files…`,
+    pending: 'Reading…',
+    noUnit: 'No unit name',
+    index: 'Index',
+    problems: (errors: string, warnings: string) => `${errors} errors, ${warnings} warnings`,
+    unreadable: 'Cannot be read',
+    insert: 'Insert the consolidation',
+    inserted: (sheets: string) => `Consolidation inserted into sheets ${sheets}.`,
   },
 
   import: {

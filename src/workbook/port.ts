@@ -7,7 +7,7 @@
 import type { CellRef, CriteriaSet, CriteriaSetData } from '../domain';
 import type { CheckResult } from './read/check';
 import type { ReadableWorkbook } from './read/interpret';
-import type { SheetSpec } from './spec';
+import type { SheetSpec, WorkbookSpec } from './spec';
 
 export interface WorkbookState {
   /** The scoring sheet (or its metadata) is there, readable or not. */
@@ -64,6 +64,8 @@ export interface WorkbookPort {
   setAppraisalMode(on: boolean): Promise<void>;
   /** Adds a report sheet (a free name: "Biên bản thẩm định", "… (2)" …); returns the name used. */
   insertAppraisalMinutes(spec: SheetSpec): Promise<string>;
+  /** Adds the consolidation of checked files, each sheet under a free name ("Tổng hợp (2)" …); returns the names used. */
+  insertConsolidation(spec: WorkbookSpec): Promise<string[]>;
   /** The selected cells, or the used range of the active sheet when one cell is selected. */
   importSetFromSelection(): Promise<SelectionGrid>;
   storeImportedSet(set: CriteriaSetData): Promise<void>;

@@ -1,6 +1,7 @@
 /**
  * Thẩm định: show the appraisal columns, review differences, rows without evidence and what
- * was done to the file, and print the minutes ("Biên bản thẩm định") into a new sheet.
+ * was done to the file, print the minutes ("Biên bản thẩm định") into a new sheet, and
+ * consolidate the files many units submitted.
  */
 import { Body1, Button, Caption1, Subtitle2, Switch } from '@fluentui/react-components';
 import { buildAppraisalMinutes, describeDifference } from '../../workbook/appraisal-minutes';
@@ -9,6 +10,7 @@ import { useWorkbookState } from '../hooks/useWorkbookState';
 import { useLocale, useStrings } from '../locale';
 import { useWorkbook } from '../workbook-context';
 import { CellButton } from './CellButton';
+import { ConsolidateSection } from './ConsolidateSection';
 import { useViewStyles } from './styles';
 
 export function AppraiserView() {
@@ -18,7 +20,15 @@ export function AppraiserView() {
   const { state, workbook, check } = useWorkbookState();
   const { act, busy } = useWorkbook();
   const view = useAppraisal();
-  if (!view || !workbook || !check) return <Body1 data-testid="appraiser-view">{strings.needSheet}</Body1>;
+  // The council may consolidate the units' files in any workbook, scoring sheet or not.
+  if (!view || !workbook || !check) {
+    return (
+      <div data-testid="appraiser-view" className={styles.section}>
+        <Body1>{strings.needSheet}</Body1>
+        <ConsolidateSection />
+      </div>
+    );
+  }
 
   return (
     <div data-testid="appraiser-view" className={styles.section}>
@@ -91,6 +101,8 @@ export function AppraiserView() {
       >
         {strings.appraiser.makeMinutes}
       </Button>
+
+      <ConsolidateSection />
     </div>
   );
 }

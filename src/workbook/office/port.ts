@@ -5,6 +5,7 @@
  * (Worksheet.onChanged) need ExcelApi 1.7 and are simply not live below it.
  */
 import { buildWorkbook } from '../build-workbook';
+import { withFreeSheetNames } from '../free-sheet-names';
 import { a1, columnLetter, parseRange } from '../a1';
 import type { WorkbookGrid } from '../grid';
 import { IMPORTED_SETS_SHEET, importedSetsRows, readImportedSets } from '../imported-sets';
@@ -96,6 +97,21 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         const name = freeName(spec.name, taken);
         await renderIntoWorkbook(context, { sheets: [{ ...spec, name }], names: [], properties: { title: '', subject: '', creator: '' } }, { isSetSupported: supports });
         return name;
+      }),
+
+    insertConsolidation: (spec) =>
+      run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load('items/name');
+        const names = context.workbook.names;
+        names.load('items/name');
+        await context.sync();
+        const free = withFreeSheetNames(
+          spec,
+          sheets.items.map((s) => s.name),
+          names.items.map((n) => n.name),
+        );
+        return (await renderIntoWorkbook(context, free, { isSetSupported: supports })).sheets;
       }),
 
     importSetFromSelection: () => run((context) => readSelection(context)),
