@@ -6,11 +6,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { formatPoints } from '../domain';
+import type { WorkbookGrid } from '../workbook/grid';
 import { interpretWorkbook, type ReadableWorkbook } from '../workbook/read/interpret';
 import { MAX_FILE_BYTES, readXlsxGrid, UnreadableWorkbookError } from '../workbook/xlsx/read-grid';
 
 /** reason: why, as a stable word (missing, corrupt, encrypted, too-big, set-unknown, …). */
-export type OpenedWorkbook = { ok: true; read: ReadableWorkbook } | { ok: false; reason: string; error: string; errorEn: string };
+export type OpenedWorkbook = { ok: true; read: ReadableWorkbook; grid: WorkbookGrid } | { ok: false; reason: string; error: string; errorEn: string };
 
 export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
   const name = basename(path);
@@ -32,7 +33,7 @@ export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
   try {
     const grid = await readXlsxGrid(await readFile(path), name);
     const read = interpretWorkbook(grid);
-    return read.ok ? { ok: true, read } : { ok: false, reason: read.reason, error: read.message, errorEn: read.messageEn };
+    return read.ok ? { ok: true, read, grid } : { ok: false, reason: read.reason, error: read.message, errorEn: read.messageEn };
   } catch (e) {
     if (e instanceof UnreadableWorkbookError) return { ok: false, reason: e.reason, error: e.message, errorEn: e.messageEn };
     const code = (e as NodeJS.ErrnoException).code;

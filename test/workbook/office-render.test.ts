@@ -9,7 +9,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { findBundledSet } from '../../src/criteria';
-import { loadCriteriaSet, type CriteriaSet, type CriterionData } from '../../src/domain';
+import type { CriteriaSet } from '../../src/domain';
 import { buildWorkbook } from '../../src/workbook/build-workbook';
 import { gridFormula, gridValue, type WorkbookGrid } from '../../src/workbook/grid';
 import { HEAD, SHEETS } from '../../src/workbook/layout';
@@ -26,50 +26,8 @@ import {
 } from '../../src/workbook/office/render';
 import type { SheetSpec, WorkbookSpec } from '../../src/workbook/spec';
 import { renderXlsx } from '../../src/workbook/xlsx/render';
+import { syntheticSet } from '../fixtures/synthetic-set';
 import { createExcelDouble, type ExcelDouble, type ModelValue, type SheetModel } from '../doubles/excel-recording-double';
-
-/** fields × criteria × sub-criteria, maxima in thousandths adding up to exactly 100. */
-function syntheticSet(fields: number, criteria: number, subs: number): CriteriaSet {
-  const leaves = fields * criteria * subs;
-  const base = Math.floor(100_000 / leaves);
-  let extra = 100_000 - base * leaves;
-  const thousandths = (items: CriterionData[]) => items.reduce((s, i) => s + Math.round(i.maxScore * 1000), 0);
-  const items: CriterionData[] = [];
-  for (let f = 1; f <= fields; f++) {
-    const crits: CriterionData[] = [];
-    for (let c = 1; c <= criteria; c++) {
-      const children: CriterionData[] = [];
-      for (let s = 1; s <= subs; s++) {
-        const code = `${f}.${c}.${s}`;
-        const maxScore = (base + (extra-- > 0 ? 1 : 0)) / 1000;
-        const kind = (f + c + s) % 4;
-        children.push({
-          code,
-          name: `Tiêu chí thành phần ${code}`,
-          maxScore,
-          ...(kind === 0 ? { options: [{ label: 'Đạt', points: maxScore }, { label: 'Không đạt', points: 0 }] } : {}),
-          ...(kind === 1 ? { method: 'ratio' as const, ratio: { numerator: 'Số việc xong', denominator: 'Tổng số việc' } } : {}),
-          ...(kind === 2 ? { allowNotApplicable: true } : {}),
-          ...(f === fields && c === 1 ? { scoredBy: 'survey' as const } : {}),
-        });
-      }
-      crits.push({ code: `${f}.${c}`, name: `Tiêu chí ${f}.${c}`, maxScore: thousandths(children) / 1000, children });
-    }
-    items.push({ code: String(f), name: `Lĩnh vực ${f}`, maxScore: thousandths(crits) / 1000, children: crits });
-  }
-  return loadCriteriaSet({
-    id: `tong-hop-${leaves}`,
-    title: `Bộ tổng hợp ${leaves} dòng chấm (thử nghiệm)`,
-    status: 'illustrative',
-    source: 'Sinh tự động cho kiểm thử',
-    year: 2025,
-    level: 'so',
-    version: '1.0',
-    totalMax: 100,
-    bands: [{ label: 'Tốt', minRate: 0.9 }, { label: 'Khá', minRate: 0.8 }],
-    items,
-  });
-}
 
 const OPTIONS = { unit: 'UBND xã Thử Nghiệm', year: 2025, createdAt: '2025-06-30T08:00:00.000Z' };
 

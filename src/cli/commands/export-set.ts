@@ -3,14 +3,13 @@
  * Takes the criteria set a scoring workbook carries (an imported annex travels inside the
  * file) and writes it as a set file another unit can use with template --set-file.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { criteriaSetToData, formatPoints } from '../../domain';
-import { interpretWorkbook } from '../../workbook/read/interpret';
-import { readXlsxGrid, UnreadableWorkbookError } from '../../workbook/xlsx/read-grid';
 import { parseArgs, requireFlag } from '../args';
 import { CliError, EXIT_OK } from '../errors';
 import type { CliIO } from '../io';
+import { openWorkbook } from '../workbook-file';
 import { overwriteRefusal, writeAtomically } from '../write-workbook';
 
 const USAGE = 'par-index export-set FILE.xlsx --out SET.json [--force]';
@@ -24,17 +23,9 @@ export async function exportSetCommand(argv: readonly string[], io: CliIO): Prom
   const out = resolve(io.cwd, outArg);
   const force = args.flags.force === true;
   if (existsSync(out) && !force) throw new CliError(overwriteRefusal(outArg));
-  let read;
-  try {
-    const path = resolve(io.cwd, shown);
-    read = interpretWorkbook(await readXlsxGrid(readFileSync(path), basename(path)));
-  } catch (e) {
-    if (e instanceof UnreadableWorkbookError) throw new CliError(`${shown}: ${e.message}`);
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code) throw new CliError(code === 'ENOENT' ? `Không tìm thấy tệp ${shown}` : `Không đọc được ${shown} (${code})`);
-    throw e;
-  }
-  if (!read.ok) throw new CliError(`${shown}: ${read.message}`);
+  const opened = await openWorkbook(resolve(io.cwd, shown));
+  if (!opened.ok) throw new CliError(`${shown}: ${opened.error}`);
+  const { read } = opened;
   const data = criteriaSetToData(read.set);
   writeAtomically(out, Buffer.from(JSON.stringify(data, null, 2) + '\n', 'utf8'), force, outArg);
   io.out(`Đã ghi ${outArg}: ${read.set.title} (${read.set.id}, phiên bản ${read.set.version}), ${read.set.nodes.length} dòng, tổng ${formatPoints(read.set.totalMax)} điểm.`);

@@ -5,18 +5,17 @@
  * giá" by criterion code. What has no place in the new set is listed in the sheet
  * "Dữ liệu cũ" and here; the old file is never touched.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
-import { readXlsxGrid, UnreadableWorkbookError } from '../../workbook/xlsx/read-grid';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describeOrphan, ORPHAN_SHEET } from '../../workbook/orphan-sheet';
 import { planUpgradeOf } from '../../workbook/upgrade';
 import { renderXlsx } from '../../workbook/xlsx/render';
-import { interpretWorkbook } from '../../workbook/read/interpret';
 import { parseArgs, requireFlag } from '../args';
 import { CliError, EXIT_OK } from '../errors';
 import type { CliIO } from '../io';
 import { resolveSet } from '../set-source';
-import { writeAtomically, overwriteRefusal } from '../write-workbook';
+import { openWorkbook } from '../workbook-file';
+import { overwriteRefusal, writeAtomically } from '../write-workbook';
 
 const USAGE = 'par-index upgrade FILE.xlsx [--set ID | --set-file SET.json] --out NEW.xlsx [--force]';
 
@@ -31,17 +30,9 @@ export async function upgradeCommand(argv: readonly string[], io: CliIO): Promis
   const force = args.flags.force === true;
   if (existsSync(out) && !force) throw new CliError(overwriteRefusal(outArg));
 
-  let grid;
-  try {
-    grid = await readXlsxGrid(readFileSync(input), basename(input));
-  } catch (e) {
-    if (e instanceof UnreadableWorkbookError) throw new CliError(`${args.positional[0]}: ${e.message}`);
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code) throw new CliError(code === 'ENOENT' ? `Không tìm thấy tệp ${args.positional[0]}` : `Không đọc được ${args.positional[0]} (${code})`);
-    throw e;
-  }
-  const read = interpretWorkbook(grid);
-  if (!read.ok) throw new CliError(`${args.positional[0]}: ${read.message}`);
+  const opened = await openWorkbook(input);
+  if (!opened.ok) throw new CliError(`${args.positional[0]}: ${opened.error}`);
+  const { read, grid } = opened;
   const set = resolveSet(args, io) ?? read.set;
   const plan = planUpgradeOf(read, grid, set, { createdAt: new Date().toISOString() });
   writeAtomically(out, await renderXlsx(plan.spec), force, outArg);

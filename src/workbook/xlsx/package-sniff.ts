@@ -7,16 +7,13 @@
  * row and cell limits once loaded (the server reader, with a hard inflate limit, stops
  * such a file earlier).
  *
- * The limits are the server reader's (zip-guard.ts, which cannot be bundled for the
- * browser); test/workbook/read-grid-browser.test.ts fails if the two drift apart.
+ * The limits are the server reader's (limits.ts).
  */
 import { UnreadableWorkbookError, type UnreadableReason } from './unreadable';
 
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-export const MAX_CELLS = 200_000;
-export const MAX_ROWS = 50_000;
-export const MAX_PART_BYTES = 100 * 1024 * 1024;
-export const MAX_TOTAL_BYTES = 300 * 1024 * 1024;
+import { MAX_FILE_BYTES, MAX_PART_BYTES, MAX_TOTAL_BYTES } from './limits';
+
+export { MAX_CELLS, MAX_FILE_BYTES, MAX_PART_BYTES, MAX_ROWS, MAX_TOTAL_BYTES } from './limits';
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 /** "EncryptionInfo" in UTF-16LE: the stream Excel writes into a password-protected file. */

@@ -12,11 +12,10 @@ import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
 import type { GridValue, SheetGrid, WorkbookGrid } from '../grid';
 import { shiftFormula } from '../read/formula-refs';
 import { MAX_CELLS, MAX_ROWS, sniffXlsx } from './package-sniff';
+import { MAX_GRID_AREA } from './limits';
 import { UnreadableWorkbookError } from './unreadable';
 import { decodeOoxmlEscapes } from './xml-text';
 
-/** Cells a grid may span once gaps are filled, as in read-grid.ts. */
-const MAX_GRID_AREA = 5_000_000;
 /** exceljs's ValueType.Merge: a cell covered by a merge, whose value lives in the first cell. */
 const MERGE = 1;
 

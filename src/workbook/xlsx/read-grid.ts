@@ -8,6 +8,7 @@
  */
 import type { SheetGrid, WorkbookGrid } from '../grid';
 import { readSheetXml, type SheetContext } from './sheet-xml';
+import { MAX_GRID_AREA } from './limits';
 import { UnreadableWorkbookError } from './unreadable';
 import { attribute, attributes, decodeOoxmlEscapes, decodeXml, tagPattern } from './xml-text';
 import { inspectXlsx, MAX_CELLS, MAX_ROWS, type XlsxInspection } from './zip-guard';
@@ -15,8 +16,6 @@ import { inspectXlsx, MAX_CELLS, MAX_ROWS, type XlsxInspection } from './zip-gua
 export { UnreadableWorkbookError, type UnreadableReason } from './unreadable';
 export { MAX_CELLS, MAX_FILE_BYTES, MAX_ROWS } from './zip-guard';
 
-/** Cells a grid may span once gaps are filled (a stray value at XFD1048576 would be 17 billion). */
-const MAX_GRID_AREA = 5_000_000;
 
 export async function readXlsxGrid(buffer: Buffer, source: string): Promise<WorkbookGrid> {
   try {

@@ -8,13 +8,9 @@
 import { inflateRawSync } from 'node:zlib';
 import { UnreadableWorkbookError } from './unreadable';
 
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-export const MAX_CELLS = 200_000;
-/** Rows holding cells, in one sheet: a scoring sheet has a few hundred. */
-export const MAX_ROWS = 50_000;
-/** Inflated size allowed for one part of the package, and for all of them together. */
-export const MAX_PART_BYTES = 100 * 1024 * 1024;
-export const MAX_TOTAL_BYTES = 300 * 1024 * 1024;
+import { MAX_CELLS, MAX_FILE_BYTES, MAX_PART_BYTES, MAX_ROWS, MAX_TOTAL_BYTES } from './limits';
+
+export { MAX_CELLS, MAX_FILE_BYTES, MAX_PART_BYTES, MAX_ROWS, MAX_TOTAL_BYTES } from './limits';
 
 interface ZipEntry {
   name: string;

@@ -1,0 +1,14 @@
+/**
+ * How much of a submitted file the readers will take: the same for the server reader
+ * (read-grid.ts) and the pane's (read-grid-browser.ts), so a file refused by one is refused
+ * by the other. A scoring workbook is a few hundred rows and well under a megabyte.
+ */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const MAX_CELLS = 200_000;
+/** Rows holding cells, in one sheet. */
+export const MAX_ROWS = 50_000;
+/** Inflated size allowed for one part of the package, and for all of them together. */
+export const MAX_PART_BYTES = 100 * 1024 * 1024;
+export const MAX_TOTAL_BYTES = 300 * 1024 * 1024;
+/** Cells a grid may span once gaps are filled (a stray value at XFD1048576 would be 17 billion). */
+export const MAX_GRID_AREA = 5_000_000;
