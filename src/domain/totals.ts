@@ -44,14 +44,16 @@ export function leafScore(entry: Entry, basis: ScoreBasis): number | null {
 
 export function computeTotals(set: CriteriaSet, assessment: Assessment, basis: ScoreBasis = 'self'): Totals {
   const byCode = new Map<string, NodeTotals>();
+  // Sums are kept in thousandths beside each node (see decimal.ts), so 0,1 + 0,2 is 0,3.
+  const milliOf = new Map<string, Milli>();
 
-  const visit = (node: Criterion): NodeTotals & { milli: Milli } => {
+  const visit = (node: Criterion): NodeTotals => {
     const typedTarget = numberOrNull(entryOf(assessment, node.code).target);
     if (node.isLeaf) {
       const entry = entryOf(assessment, node.code);
       const applicable = !(entry.notApplicable && node.allowNotApplicable);
       const score = applicable ? leafScore(entry, basis) : null;
-      const result = {
+      const result: NodeTotals = {
         code: node.code,
         maxScore: node.maxScore,
         applicableMax: applicable ? node.maxScore : 0,
@@ -60,75 +62,73 @@ export function computeTotals(set: CriteriaSet, assessment: Assessment, basis: S
         leaves: 1,
         applicableLeaves: applicable ? 1 : 0,
         scoredLeaves: score === null ? 0 : 1,
-        milli: {
-          applicableMax: applicable ? toMilli(node.maxScore) : 0,
-          score: score === null ? 0 : toMilli(score),
-          target: applicable && typedTarget !== null ? toMilli(typedTarget) : null,
-        },
       };
-      byCode.set(node.code, strip(result));
+      milliOf.set(node.code, {
+        applicableMax: applicable ? toMilli(node.maxScore) : 0,
+        score: score === null ? 0 : toMilli(score),
+        target: applicable && typedTarget !== null ? toMilli(typedTarget) : null,
+      });
+      byCode.set(node.code, result);
       return result;
     }
-    const children = node.children.map(visit);
-    const milli = {
-      applicableMax: children.reduce((s, c) => s + c.milli.applicableMax, 0),
-      score: children.reduce((s, c) => s + c.milli.score, 0),
-      target: childTargets(children),
-    };
-    const counts = {
-      leaves: children.reduce((s, c) => s + c.leaves, 0),
-      applicableLeaves: children.reduce((s, c) => s + c.applicableLeaves, 0),
-      scoredLeaves: children.reduce((s, c) => s + c.scoredLeaves, 0),
-    };
-    const target = counts.applicableLeaves === 0 ? null : typedTarget !== null ? toMilli(typedTarget) : milli.target;
-    const result = {
+    const sum = sumOf(node.children.map(visit), milliOf);
+    const target = sum.applicableLeaves === 0 ? null : typedTarget !== null ? toMilli(typedTarget) : sum.milli.target;
+    const result: NodeTotals = {
       code: node.code,
       maxScore: node.maxScore,
-      applicableMax: fromMilli(milli.applicableMax),
-      score: counts.scoredLeaves > 0 ? fromMilli(milli.score) : null,
+      applicableMax: fromMilli(sum.milli.applicableMax),
+      score: sum.scoredLeaves > 0 ? fromMilli(sum.milli.score) : null,
       target: target === null ? null : fromMilli(target),
-      ...counts,
-      milli: { ...milli, target },
+      leaves: sum.leaves,
+      applicableLeaves: sum.applicableLeaves,
+      scoredLeaves: sum.scoredLeaves,
     };
-    byCode.set(node.code, strip(result));
+    milliOf.set(node.code, { ...sum.milli, target });
+    byCode.set(node.code, result);
     return result;
   };
 
-  const fields = set.items.map(visit);
-  const totalMilli = {
-    applicableMax: fields.reduce((s, c) => s + c.milli.applicableMax, 0),
-    score: fields.reduce((s, c) => s + c.milli.score, 0),
-    target: childTargets(fields),
-  };
-  const scoredLeaves = fields.reduce((s, c) => s + c.scoredLeaves, 0);
+  const sum = sumOf(set.items.map(visit), milliOf);
   const total: NodeTotals = {
     code: '',
     maxScore: set.totalMax,
-    applicableMax: fromMilli(totalMilli.applicableMax),
-    score: scoredLeaves > 0 ? fromMilli(totalMilli.score) : null,
-    target: totalMilli.target === null ? null : fromMilli(totalMilli.target),
-    leaves: fields.reduce((s, c) => s + c.leaves, 0),
-    applicableLeaves: fields.reduce((s, c) => s + c.applicableLeaves, 0),
-    scoredLeaves,
+    applicableMax: fromMilli(sum.milli.applicableMax),
+    score: sum.scoredLeaves > 0 ? fromMilli(sum.milli.score) : null,
+    target: sum.milli.target === null ? null : fromMilli(sum.milli.target),
+    leaves: sum.leaves,
+    applicableLeaves: sum.applicableLeaves,
+    scoredLeaves: sum.scoredLeaves,
   };
   const index = total.score === null ? null : ratio(total.score, total.applicableMax);
   return { basis, byCode, total, index, band: classify(index, set.bands) };
+}
+
+/**
+ * Children added up. A parent's target is known only when every applicable child's is.
+ */
+function sumOf(children: readonly NodeTotals[], milliOf: ReadonlyMap<string, Milli>) {
+  let applicableMax = 0;
+  let score = 0;
+  let target: number | null = 0;
+  let leaves = 0;
+  let applicableLeaves = 0;
+  let scoredLeaves = 0;
+  for (const child of children) {
+    const milli = milliOf.get(child.code)!;
+    applicableMax += milli.applicableMax;
+    score += milli.score;
+    leaves += child.leaves;
+    scoredLeaves += child.scoredLeaves;
+    if (child.applicableLeaves > 0) {
+      applicableLeaves += child.applicableLeaves;
+      target = target === null || milli.target === null ? null : target + milli.target;
+    }
+  }
+  return { milli: { applicableMax, score, target: applicableLeaves === 0 ? null : target } as Milli, leaves, applicableLeaves, scoredLeaves };
 }
 
 interface Milli {
   applicableMax: number;
   score: number;
   target: number | null;
-}
-
-/** A parent's target is known only when every applicable child's is. */
-function childTargets(children: ReadonlyArray<{ applicableLeaves: number; milli: Milli }>): number | null {
-  const applicable = children.filter((c) => c.applicableLeaves > 0);
-  if (applicable.length === 0 || applicable.some((c) => c.milli.target === null)) return null;
-  return applicable.reduce((s, c) => s + (c.milli.target ?? 0), 0);
-}
-
-function strip<T extends { milli: Milli }>(value: T): Omit<T, 'milli'> {
-  const { milli: _milli, ...rest } = value;
-  return rest;
 }

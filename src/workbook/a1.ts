@@ -1,8 +1,13 @@
 /** A1 addressing shared by the builder, both renderers and both readers. */
 
+/** Letters of the columns a scoring workbook uses, made once (formulas are moved per file). */
+const LETTERS: string[] = [];
+
 export function columnLetter(col: number): string {
+  if (col <= 256 && LETTERS[col] !== undefined) return LETTERS[col];
   let s = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  if (col >= 1 && col <= 256 && Number.isInteger(col)) LETTERS[col] = s;
   return s;
 }
 

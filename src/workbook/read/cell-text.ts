@@ -11,8 +11,18 @@ export function isBlank(value: GridValue): boolean {
 /** A header or label as a key: NFC, spaces collapsed, lower case. */
 export function labelKey(value: GridValue): string {
   if (typeof value !== 'string') return value === null || typeof value === 'object' ? '' : String(value);
-  return value.normalize('NFC').replace(SPACES, ' ').trim().toLowerCase();
+  let key = labelKeys.get(value);
+  if (key === undefined) {
+    if (labelKeys.size >= LABEL_MEMO) labelKeys.clear();
+    key = value.normalize('NFC').replace(SPACES, ' ').trim().toLowerCase();
+    labelKeys.set(value, key);
+  }
+  return key;
 }
+
+/** Every submission repeats the template's headers and names: each is folded once. */
+const labelKeys = new Map<string, string>();
+const LABEL_MEMO = 20_000;
 
 export interface CodeCell {
   code: string;

@@ -34,20 +34,86 @@ const NUMBER = /[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?/y;
 const MAX_COL = 16384;
 const MAX_ROW = 1048576;
 
+/** Formula text split once into what stays and the references that may move. */
+type Part = { ref: false; text: string; resets: boolean } | RefPart;
+
+interface RefPart {
+  ref: true;
+  /** Sheet as written before "!" (unquoted), or null. */
+  sheet: string | null;
+  writtenPrefix: string;
+  row: number;
+  col: number;
+  colDollar: string;
+  rowDollar: string;
+  /** Second half of a range (A1:B2) with no sheet of its own: it takes the first half's. */
+  colonBefore: boolean;
+}
+
+/**
+ * Parsed formulas by text. A check moves every template formula of a set for every
+ * submission: the template's strings are the same each time, so each is parsed once.
+ */
+const parsed = new Map<string, Part[]>();
+const PARSED_MEMO = 20_000;
+
 export function mapFormulaRefs(formula: string, map: RefMapper): MappedFormula {
+  let parts = parsed.get(formula);
+  if (parts === undefined) {
+    if (parsed.size >= PARSED_MEMO) parsed.clear();
+    parts = parseFormula(formula);
+    parsed.set(formula, parts);
+  }
   let out = '';
   let unmapped = 0;
-  let i = 0;
   // The sheet of the reference just written, for the second half of a range (A1:B2).
   let rangeSheet: { name: string | null } | null = null;
+  for (const part of parts) {
+    if (!part.ref) {
+      out += part.text;
+      if (part.resets) rangeSheet = null;
+      continue;
+    }
+    const afterColon = part.colonBefore && rangeSheet !== null;
+    const ref: CellReference = {
+      sheet: part.writtenPrefix ? part.sheet : afterColon ? rangeSheet!.name : null,
+      row: part.row,
+      col: part.col,
+      rowAbsolute: part.rowDollar === '$',
+      colAbsolute: part.colDollar === '$',
+    };
+    const to = map(ref);
+    if (to === null || to.row < 1 || to.col < 1 || to.row > MAX_ROW || to.col > MAX_COL) {
+      unmapped++;
+      out += part.writtenPrefix + '#REF!';
+      rangeSheet = null;
+    } else {
+      let prefix = part.writtenPrefix;
+      if (to.sheet !== undefined && to.sheet !== ref.sheet && !afterColon) prefix = to.sheet === null ? '' : quoteSheet(to.sheet) + '!';
+      out += prefix + part.colDollar + columnLetter(to.col) + part.rowDollar + to.row;
+      rangeSheet = { name: ref.sheet };
+    }
+  }
+  return { text: out, unmapped };
+}
+
+function parseFormula(formula: string): Part[] {
+  const parts: Part[] = [];
+  const literal = (text: string, resets: boolean) => {
+    const last = parts[parts.length - 1];
+    if (last !== undefined && !last.ref) {
+      last.text += text;
+      last.resets ||= resets;
+    } else parts.push({ ref: false, text, resets });
+  };
+  let i = 0;
   const n = formula.length;
   while (i < n) {
     const ch = formula[i];
     if (ch === '"') {
       const end = stringEnd(formula, i);
-      out += formula.slice(i, end);
+      literal(formula.slice(i, end), true);
       i = end;
-      rangeSheet = null;
       continue;
     }
     let sheet: string | null = null;
@@ -60,7 +126,7 @@ export function mapFormulaRefs(formula: string, map: RefMapper): MappedFormula {
         writtenPrefix = formula.slice(i, end + 1);
         start = end + 1;
       } else {
-        out += formula.slice(i, end);
+        literal(formula.slice(i, end), false);
         i = end;
         continue;
       }
@@ -69,13 +135,11 @@ export function mapFormulaRefs(formula: string, map: RefMapper): MappedFormula {
       NUMBER.lastIndex = i;
       const m = NUMBER.exec(formula);
       const len = m ? m[0].length : 1;
-      out += formula.slice(i, i + len);
+      literal(formula.slice(i, i + len), true);
       i += len;
-      rangeSheet = null;
       continue;
     } else if (!tokenCode(formula.charCodeAt(i)) || isTokenChar(formula[i - 1])) {
-      out += ch;
-      if (ch !== ':') rangeSheet = null;
+      literal(ch, ch !== ':');
       i++;
       continue;
     }
@@ -94,33 +158,23 @@ export function mapFormulaRefs(formula: string, map: RefMapper): MappedFormula {
     const cell = CELL.exec(token);
     const isRef = cell !== null && formula[end] !== '(' && columnNumber(cell[2]) <= MAX_COL && Number(cell[4]) <= MAX_ROW;
     if (!isRef) {
-      out += formula.slice(i, end);
+      literal(formula.slice(i, end), true);
       i = end;
-      rangeSheet = null;
       continue;
     }
-    const afterColon = !writtenPrefix && formula[i - 1] === ':' && rangeSheet !== null;
-    const ref: CellReference = {
-      sheet: writtenPrefix ? sheet : afterColon ? rangeSheet!.name : null,
-      row: Number(cell![4]),
-      col: columnNumber(cell![2]),
-      rowAbsolute: cell![3] === '$',
-      colAbsolute: cell![1] === '$',
-    };
-    const to = map(ref);
-    if (to === null || to.row < 1 || to.col < 1 || to.row > MAX_ROW || to.col > MAX_COL) {
-      unmapped++;
-      out += (writtenPrefix ? writtenPrefix : '') + '#REF!';
-      rangeSheet = null;
-    } else {
-      let prefix = writtenPrefix;
-      if (to.sheet !== undefined && to.sheet !== ref.sheet && !afterColon) prefix = to.sheet === null ? '' : quoteSheet(to.sheet) + '!';
-      out += prefix + `${cell![1]}${columnLetter(to.col)}${cell![3]}${to.row}`;
-      rangeSheet = { name: ref.sheet };
-    }
+    parts.push({
+      ref: true,
+      sheet,
+      writtenPrefix,
+      row: Number(cell[4]),
+      col: columnNumber(cell[2]),
+      colDollar: cell[1],
+      rowDollar: cell[3],
+      colonBefore: !writtenPrefix && formula[i - 1] === ':',
+    });
     i = end;
   }
-  return { text: out, unmapped };
+  return parts;
 }
 
 /** Every reference in a formula, in order (for tests and for "which rows does this sum"). */

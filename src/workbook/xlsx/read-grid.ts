@@ -17,6 +17,8 @@ export { UnreadableWorkbookError, type UnreadableReason } from './unreadable';
 export { MAX_CELLS, MAX_FILE_BYTES, MAX_ROWS } from './zip-guard';
 
 
+const EMPTY = Buffer.alloc(0);
+
 export async function readXlsxGrid(buffer: Buffer, source: string): Promise<WorkbookGrid> {
   try {
     return readPackage(inspectXlsx(buffer, source), source);
@@ -42,6 +44,8 @@ function readPackage(pkg: XlsxInspection, source: string): WorkbookGrid {
 
   let area = 0;
   let cells = 0;
+  let rows = 0;
+  let sheetName = '';
   const ctx: SheetContext = {
     sharedStrings,
     dateStyles: dateStyles(styles),
@@ -50,11 +54,22 @@ function readPackage(pkg: XlsxInspection, source: string): WorkbookGrid {
       area += n;
       if (area > MAX_GRID_AREA) throw new UnreadableWorkbookError('too-many-cells', 'bảng tính có ô nằm quá xa bảng chính (vùng dữ liệu quá rộng)', 'a sheet spans too large an area', source);
     },
+    cellSeen() {
+      if (++cells > MAX_CELLS) {
+        throw new UnreadableWorkbookError('too-many-cells', `bảng tính có quá nhiều ô (hơn ${MAX_CELLS.toLocaleString('vi-VN')} ô); tệp chấm điểm chỉ cần vài nghìn ô`, `the workbook has more than ${MAX_CELLS} cells`, source);
+      }
+    },
+    rowSeen() {
+      if (++rows > MAX_ROWS) throw tooManyRows(sheetName);
+    },
     invalid(why) {
       throw corrupt(source, why);
     },
   };
+  const tooManyRows = (name: string) =>
+    new UnreadableWorkbookError('too-many-rows', `trang "${name}" có quá nhiều dòng (hơn ${MAX_ROWS.toLocaleString('vi-VN')} dòng); tệp chấm điểm chỉ cần vài trăm dòng`, `sheet "${name}" has more than ${MAX_ROWS} rows`, source);
   const sheets: SheetGrid[] = [];
+  const read = new Set<string>();
   const tag = tagPattern();
   for (let m = tag.exec(workbook); m !== null; m = tag.exec(workbook)) {
     if (m[1] || m[2] !== 'sheet') continue;
@@ -62,17 +77,23 @@ function readPackage(pkg: XlsxInspection, source: string): WorkbookGrid {
     const name = a.name ?? `Sheet${sheets.length + 1}`;
     const state = a.state === 'veryHidden' ? 'veryHidden' : a.state === 'hidden' ? 'hidden' : 'visible';
     const rel = a.id === undefined ? undefined : rels.get(a.id);
-    const xml = rel && rel.type.endsWith('/worksheet') ? text(rel.target) : '';
+    const xml = rel && rel.type.endsWith('/worksheet') ? pkg.part(rel.target) : EMPTY;
     if (xml === null) throw corrupt(source, `thiếu phần ${rel!.target} của trang "${name}"`);
+    sheetName = name;
+    rows = 0;
     const data = readSheetXml(xml, ctx);
-    cells += data.cells;
-    if (cells > MAX_CELLS) {
-      throw new UnreadableWorkbookError('too-many-cells', `bảng tính có quá nhiều ô (hơn ${MAX_CELLS.toLocaleString('vi-VN')} ô)`, `the workbook has more than ${MAX_CELLS} cells`, source);
-    }
-    if (data.values.length > MAX_ROWS && data.values.filter((r) => r.length > 0).length > MAX_ROWS) {
-      throw new UnreadableWorkbookError('too-many-rows', `trang "${name}" có quá nhiều dòng (hơn ${MAX_ROWS.toLocaleString('vi-VN')} dòng)`, `sheet "${name}" has more than ${MAX_ROWS} rows`, source);
-    }
+    // Cells may name their rows without <row> elements: count the rows that hold cells too.
+    if (data.values.length > MAX_ROWS && data.values.filter((r) => r.length > 0).length > MAX_ROWS) throw tooManyRows(name);
     sheets.push({ name, state, values: data.values, formulas: data.formulas });
+    if (rel) read.add(rel.target);
+  }
+  // A worksheet the workbook does not list is invisible to Excel, but a file carrying a
+  // hidden flood of cells or a zip bomb is refused all the same: it is not a real submission.
+  for (const part of pkg.worksheetParts) {
+    if (read.has(part)) continue;
+    sheetName = part;
+    rows = 0;
+    readSheetXml(pkg.part(part) ?? EMPTY, ctx);
   }
   return { source, sheets, names: definedNames(workbook) };
 }

@@ -1,14 +1,21 @@
 /**
  * One worksheet part (<sheetData>) into a grid's values and formulas, read straight from
- * the XML: each cell's value — for a formula, the result the file last cached — and its
- * formula text, shared formulas (Excel's fill-down) expanded for each dependent cell.
- * Styles matter only to tell a date from a number. Merged areas need nothing: Excel,
+ * the inflated bytes: each cell's value — for a formula, the result the file last cached —
+ * and its formula text, shared formulas (Excel's fill-down) expanded for each dependent
+ * cell. Styles matter only to tell a date from a number. Merged areas need nothing: Excel,
  * LibreOffice and exceljs all keep the value in the first cell only.
+ *
+ * Why not a general XML parser or regular expressions: a scoring sheet is a few hundred
+ * kilobytes of markup around a few kilobytes of content, and matching tags with regular
+ * expressions on the decoded text cost more than the rest of a check. The bytes are
+ * scanned as Latin-1 (one character per byte, so no UTF-8 work on the markup) and only
+ * the text of cells is decoded as UTF-8. One forward pass, no recursion, no backtracking:
+ * a hostile part costs time in proportion to its size. Namespace prefixes are dropped
+ * (<c> or <x:c>); well-formedness is not checked.
  */
-import { columnNumber } from '../a1';
 import type { GridValue } from '../grid';
 import { shiftFormula } from '../read/formula-refs';
-import { attribute, decodeOoxmlEscapes, decodeXml, tagPattern } from './xml-text';
+import { decodeOoxmlEscapes, decodeXml } from './xml-text';
 
 export interface SheetContext {
   sharedStrings: readonly string[];
@@ -17,17 +24,43 @@ export interface SheetContext {
   date1904: boolean;
   /** Called before a row is widened, so a far-away cell is refused before it is allocated. */
   grow(cells: number): void;
+  /** Called for every <c> element (written or empty), so a flood of cells is refused early. */
+  cellSeen(): void;
+  /** Called for every <row> element. */
+  rowSeen(): void;
   invalid(why: string): never;
 }
 
 export interface SheetData {
   values: GridValue[][];
   formulas: (string | null)[][];
+  /** Cells holding a value or a formula. */
   cells: number;
 }
 
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
+
+const SLASH = 47;
+const COLON = 58;
+const QUOTE = 34;
+const APOS = 39;
+const BANG = 33;
+const QUESTION = 63;
+const EQUALS = 61;
+
+/** The elements this reader acts on, by local name. */
+const enum Tag {
+  Other,
+  SheetData,
+  Row,
+  C,
+  V,
+  F,
+  Is,
+  T,
+  RPh,
+}
 
 interface OpenCell {
   row: number;
@@ -40,92 +73,145 @@ interface OpenCell {
   inline: string[] | null;
 }
 
-export function readSheetXml(xml: string, ctx: SheetContext): SheetData {
+/**
+ * Decoded formulas by their markup: every submission of a set repeats the same few
+ * thousand, and a hit costs neither the UTF-8 nor the entity decoding.
+ */
+const formulaText = new Map<string, string>();
+const FORMULA_MEMO = 50_000;
+
+export function readSheetXml(xml: Buffer, ctx: SheetContext): SheetData {
   const values: GridValue[][] = [];
   const formulas: (string | null)[][] = [];
   const masters = new Map<string, { formula: string; row: number; col: number }>();
+  // Latin-1 keeps one character per byte: offsets are byte offsets, and only the text of
+  // cells is decoded as UTF-8 (toUtf8).
+  const src = xml.toString('latin1');
+  const n = src.length;
   let cells = 0;
   let row = 0;
   let col = 0;
+  let inData = false;
   let cell: OpenCell | null = null;
   /** Which text is being collected: a cell's <v>, <f>, or an inline string's <t>. */
-  let capture: 'v' | 'f' | 't' | null = null;
+  let capture: Tag.V | Tag.F | Tag.T | null = null;
   let captured = '';
+  let textFrom = 0;
   let phonetic = 0;
-  const start = xml.search(/<(?:[A-Za-z_][\w.-]*:)?sheetData[\s/>]/);
-  if (start < 0) return { values, formulas, cells };
-  const tag = tagPattern();
-  tag.lastIndex = start;
-  let textFrom = start;
+  /** Value bounds of the attributes read, by slot (see attributeSlot). */
+  const found = new Int32Array(10);
 
-  for (let m = tag.exec(xml); m !== null; m = tag.exec(xml)) {
-    if (capture !== null) captured += xml.slice(textFrom, m.index);
-    textFrom = tag.lastIndex;
-    const [, closing, name, attrs, selfClosing] = m;
+  let i = 0;
+  while (i < n) {
+    const lt = src.indexOf('<', i);
+    if (lt < 0) break;
+    if (capture !== null && lt > textFrom) captured += src.slice(textFrom, lt);
+    let p = lt + 1;
+    const first = src.charCodeAt(p);
+    if (first === BANG || first === QUESTION) {
+      i = skipSpecial(src, lt, capture !== null ? (text) => (captured += text) : null);
+      textFrom = i;
+      continue;
+    }
+    const closing = first === SLASH;
+    if (closing) p++;
+    const nameStart = p;
+    let localStart = p;
+    while (p < n && isNameByte(src.charCodeAt(p))) {
+      if (src.charCodeAt(p) === COLON) localStart = p + 1;
+      p++;
+    }
+    const attrStart = p;
+    // Writers escape ">" inside attribute values, so the first one ends the tag.
+    p = src.indexOf('>', p);
+    // A tag cut off by the end of the part: the part ends here.
+    if (p < 0) break;
+    const selfClosing = !closing && src.charCodeAt(p - 1) === SLASH;
+    const attrEnd = selfClosing ? p - 1 : p;
+    i = p + 1;
+    textFrom = i;
+    if (p === nameStart) continue;
+    const tag = tagOf(src, localStart, attrStart);
+    if (!inData) {
+      // Everything before <sheetData> (views, columns, properties) holds no cells.
+      if (tag === Tag.SheetData && !closing) inData = !selfClosing;
+      continue;
+    }
+
     if (closing) {
-      if (name === 'sheetData') break;
-      if (name === capture) {
+      if (tag === Tag.SheetData) break;
+      if (tag === capture) {
         if (cell) {
-          if (capture === 'v') cell.value = captured;
-          else if (capture === 'f') cell.formula = decodeXml(captured);
-          else if (phonetic === 0) cell.inline?.push(captured);
+          if (capture === Tag.V) cell.value = captured;
+          else if (capture === Tag.F) cell.formula = decodeFormula(captured);
+          else if (phonetic === 0) cell.inline?.push(toUtf8(captured));
         }
         capture = null;
-      } else if (name === 'rPh') phonetic = Math.max(0, phonetic - 1);
-      else if (name === 'c' && cell) {
+      } else if (tag === Tag.RPh) phonetic = Math.max(0, phonetic - 1);
+      else if (tag === Tag.C && cell) {
         store(cell);
         cell = null;
         capture = null;
       }
       continue;
     }
-    switch (name) {
-      case 'row': {
-        const r = attribute(attrs, 'r');
-        row = r === undefined ? row + 1 : Number(r);
-        if (!Number.isInteger(row) || row < 1 || row > MAX_ROW) ctx.invalid(`số dòng không hợp lệ (${clip(r)})`);
+    switch (tag) {
+      case Tag.Row: {
+        ctx.rowSeen();
+        scanAttributes(attrStart, attrEnd);
+        const at = found[R];
+        if (at < 0) row++;
+        else {
+          row = digitsValue(at, found[R + 1]);
+          if (row < 1 || row > MAX_ROW) ctx.invalid(`số dòng không hợp lệ (${clip(at, found[R + 1])})`);
+        }
         col = 0;
         break;
       }
-      case 'c': {
+      case Tag.C: {
+        ctx.cellSeen();
         if (cell) store(cell);
         cell = null;
         capture = null;
-        const r = attribute(attrs, 'r');
-        if (r === undefined) col++;
+        scanAttributes(attrStart, attrEnd);
+        const at = found[R];
+        const atEnd = found[R + 1];
+        if (at < 0) col++;
         else {
-          const at = /^([A-Za-z]{1,3})([0-9]{1,7})$/.exec(r);
-          if (!at) ctx.invalid(`địa chỉ ô không hợp lệ (${clip(r)})`);
-          col = columnNumber(at[1]);
+          const address = parseAddress(src, at, atEnd);
+          if (address < 0) ctx.invalid(`địa chỉ ô không hợp lệ (${clip(at, atEnd)})`);
+          col = address % 32_768;
           // A cell's own address wins over its row's (a writer may leave rows out).
-          row = Number(at[2]);
+          row = Math.floor(address / 32_768);
         }
-        if (row < 1 || row > MAX_ROW || col < 1 || col > MAX_COL) ctx.invalid(`địa chỉ ô nằm ngoài bảng tính (${clip(r ?? String(col))})`);
-        const s = attribute(attrs, 's');
-        const open: OpenCell = { row, col, type: attribute(attrs, 't') ?? 'n', style: s === undefined ? 0 : Number(s), formula: null, shared: null, value: null, inline: null };
+        if (row < 1 || row > MAX_ROW || col < 1 || col > MAX_COL) ctx.invalid(`địa chỉ ô nằm ngoài bảng tính (${at < 0 ? col : clip(at, atEnd)})`);
+        const style = found[S] < 0 ? 0 : digitsValue(found[S], found[S + 1]);
+        const type = found[T] < 0 ? 'n' : cellType(found[T], found[T + 1]);
+        const open: OpenCell = { row, col, type, style: style < 0 ? NaN : style, formula: null, shared: null, value: null, inline: null };
         if (selfClosing) store(open);
         else cell = open;
         break;
       }
-      case 'f':
+      case Tag.F: {
         if (!cell) break;
-        if (attribute(attrs, 't') === 'shared') {
-          const si = attribute(attrs, 'si') ?? '';
-          cell.shared = { si, master: attribute(attrs, 'ref') !== undefined };
+        scanAttributes(attrStart, attrEnd);
+        if (found[T] >= 0 && attrText(found[T], found[T + 1]) === 'shared') {
+          cell.shared = { si: found[SI] < 0 ? '' : attrText(found[SI], found[SI + 1]), master: found[REF] >= 0 };
         }
         if (selfClosing) cell.formula ??= '';
-        else startCapture('f');
+        else startCapture(Tag.F);
         break;
-      case 'v':
-        if (cell && !selfClosing) startCapture('v');
+      }
+      case Tag.V:
+        if (cell && !selfClosing) startCapture(Tag.V);
         break;
-      case 'is':
+      case Tag.Is:
         if (cell) cell.inline = [];
         break;
-      case 't':
-        if (cell?.inline && !selfClosing) startCapture('t');
+      case Tag.T:
+        if (cell?.inline && !selfClosing) startCapture(Tag.T);
         break;
-      case 'rPh':
+      case Tag.RPh:
         if (!selfClosing) phonetic++;
         break;
     }
@@ -138,9 +224,85 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetData {
   }
   return { values, formulas, cells };
 
-  function startCapture(what: 'v' | 'f' | 't') {
+  function startCapture(what: Tag.V | Tag.F | Tag.T) {
     capture = what;
     captured = '';
+  }
+
+  /**
+   * The attributes this reader uses (r, s, t, si, ref) of the tag whose attributes are
+   * src.charCodeAt(from, to), into `found` as value start and end; -1 where absent. One pass per tag.
+   */
+  function scanAttributes(from: number, to: number): void {
+    found.fill(-1);
+    let p = from;
+    while (p < to) {
+      while (p < to && isSpace(src.charCodeAt(p))) p++;
+      const nameStart = p;
+      let localStart = p;
+      while (p < to && src.charCodeAt(p) !== EQUALS && !isSpace(src.charCodeAt(p))) {
+        if (src.charCodeAt(p) === COLON) localStart = p + 1;
+        p++;
+      }
+      const nameEnd = p;
+      while (p < to && isSpace(src.charCodeAt(p))) p++;
+      if (p >= to || src.charCodeAt(p) !== EQUALS) {
+        // A bare word is not an attribute; step past it.
+        if (p === nameStart) p++;
+        continue;
+      }
+      p++;
+      while (p < to && isSpace(src.charCodeAt(p))) p++;
+      const quote = src.charCodeAt(p);
+      if (quote !== QUOTE && quote !== APOS) return;
+      const end = src.indexOf(quote === QUOTE ? '"' : "'", p + 1);
+      if (end < 0 || end > to) return;
+      const slot = attributeSlot(src, localStart, nameEnd);
+      if (slot >= 0 && found[slot * 2] < 0) {
+        found[slot * 2] = p + 1;
+        found[slot * 2 + 1] = end;
+      }
+      p = end + 1;
+    }
+  }
+
+  function attrText(from: number, to: number): string {
+    return decodeXml(toUtf8(src.slice(from, to)));
+  }
+
+  /** The usual cell types without making a string each time. */
+  function cellType(from: number, to: number): string {
+    const length = to - from;
+    if (length === 1) {
+      const ch = src.charCodeAt(from);
+      if (ch === 115) return 's';
+      if (ch === 110) return 'n';
+      if (ch === 98) return 'b';
+      if (ch === 101) return 'e';
+      if (ch === 100) return 'd';
+    } else if (length === 3 && sameAscii(src, from, to, 'str')) return 'str';
+    return attrText(from, to);
+  }
+
+  /** A non-negative integer written in plain digits, or -1. */
+  function digitsValue(from: number, to: number): number {
+    if (to === from || to - from > 9) return to - from > 9 && allDigits(from, to) ? Number(src.slice(from, to)) : -1;
+    let v = 0;
+    for (let p = from; p < to; p++) {
+      const d = src.charCodeAt(p) - 48;
+      if (d < 0 || d > 9) return -1;
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
+  function allDigits(from: number, to: number): boolean {
+    for (let p = from; p < to; p++) if (src.charCodeAt(p) < 48 || src.charCodeAt(p) > 57) return false;
+    return true;
+  }
+
+  function clip(from: number, to: number): string {
+    return toUtf8(src.slice(from, Math.min(to, from + 20)));
   }
 
   function store(c: OpenCell): void {
@@ -169,7 +331,7 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetData {
 
   function formulaOf(c: OpenCell): string | null {
     if (c.formula === null) return null;
-    const own = c.formula.replace(/^=/, '');
+    const own = c.formula.charCodeAt(0) === EQUALS ? c.formula.slice(1) : c.formula;
     if (!c.shared) return own;
     if (c.shared.master || own !== '') {
       masters.set(c.shared.si, { formula: own, row: c.row, col: c.col });
@@ -192,11 +354,11 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetData {
       }
       case 'str':
       case 'inlineStr':
-        return decodeOoxmlEscapes(decodeXml(raw));
+        return decodeOoxmlEscapes(decodeXml(toUtf8(raw)));
       case 'b':
         return raw.trim() === '1' || raw.trim() === 'true';
       case 'e':
-        return { error: decodeXml(raw).trim() };
+        return { error: decodeXml(toUtf8(raw)).trim() };
       case 'd':
         return isoDate(new Date(decodeXml(raw).trim()));
       default: {
@@ -210,13 +372,110 @@ export function readSheetXml(xml: string, ctx: SheetContext): SheetData {
   }
 }
 
+/** A formula from its markup as read (Latin-1): from the memo, or decoded and remembered. */
+function decodeFormula(markup: string): string {
+  let text = formulaText.get(markup);
+  if (text === undefined) {
+    if (formulaText.size >= FORMULA_MEMO) formulaText.clear();
+    text = decodeXml(toUtf8(markup));
+    formulaText.set(markup, text);
+  }
+  return text;
+}
+
+const NON_ASCII = /[\x80-\xff]/;
+
+/** Text read as Latin-1 (a character per byte) as what its bytes say in UTF-8. */
+function toUtf8(latin1: string): string {
+  return NON_ASCII.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1;
+}
+
+/** Slots in `found`: start at 2 × slot, end at 2 × slot + 1. */
+const R = 0;
+const S = 2;
+const T = 4;
+const SI = 6;
+const REF = 8;
+
+function attributeSlot(src: string, from: number, to: number): number {
+  const length = to - from;
+  const a = src.charCodeAt(from);
+  if (length === 1) return a === 114 ? R / 2 : a === 115 ? S / 2 : a === 116 ? T / 2 : -1;
+  if (length === 2) return a === 115 && src.charCodeAt(from + 1) === 105 ? SI / 2 : -1;
+  return length === 3 && sameAscii(src, from, to, 'ref') ? REF / 2 : -1;
+}
+
+function tagOf(src: string, from: number, to: number): Tag {
+  const length = to - from;
+  const a = src.charCodeAt(from);
+  if (length === 1) return a === 99 ? Tag.C : a === 118 ? Tag.V : a === 102 ? Tag.F : a === 116 ? Tag.T : Tag.Other;
+  if (length === 2) return a === 105 && src.charCodeAt(from + 1) === 115 ? Tag.Is : Tag.Other;
+  if (length === 3) {
+    if (sameAscii(src, from, to, 'row')) return Tag.Row;
+    if (sameAscii(src, from, to, 'rPh')) return Tag.RPh;
+    return Tag.Other;
+  }
+  return length === 9 && sameAscii(src, from, to, 'sheetData') ? Tag.SheetData : Tag.Other;
+}
+
+/**
+ * Past a comment, processing instruction, CDATA section or doctype starting at `lt`.
+ * CDATA is text: it goes to `text` when a cell's text is being collected.
+ */
+function skipSpecial(src: string, lt: number, text: ((t: string) => void) | null): number {
+  if (src.charCodeAt(lt + 1) === BANG && src.charCodeAt(lt + 2) === 45 && src.charCodeAt(lt + 3) === 45) {
+    const end = src.indexOf('-->', lt + 4);
+    return end < 0 ? src.length : end + 3;
+  }
+  if (src.charCodeAt(lt + 1) === BANG && src.startsWith('[CDATA[', lt + 2)) {
+    const end = src.indexOf(']]>', lt + 9);
+    const stop = end < 0 ? src.length : end;
+    // Markup inside CDATA is literal; re-escape & so the caller's entity decoding keeps it.
+    if (text) text(src.slice(lt + 9, stop).replaceAll('&', '&amp;').replaceAll('<', '&lt;'));
+    return end < 0 ? src.length : end + 3;
+  }
+  const end = src.indexOf('>', lt + 1);
+  return end < 0 ? src.length : end + 1;
+}
+
+/** Row × 32768 + column of an A1 address in src.charCodeAt(from, to), or -1. */
+function parseAddress(src: string, from: number, to: number): number {
+  let p = from;
+  let col = 0;
+  while (p < to && p - from < 3) {
+    const ch = src.charCodeAt(p) | 32;
+    if (ch < 97 || ch > 122) break;
+    col = col * 26 + ch - 96;
+    p++;
+  }
+  if (p === from || p === to || to - p > 7) return -1;
+  let row = 0;
+  for (; p < to; p++) {
+    const d = src.charCodeAt(p) - 48;
+    if (d < 0 || d > 9) return -1;
+    row = row * 10 + d;
+  }
+  return row * 32_768 + col;
+}
+
+function sameAscii(src: string, from: number, to: number, text: string): boolean {
+  if (to - from !== text.length) return false;
+  for (let k = 0; k < text.length; k++) if (src.charCodeAt(from + k) !== text.charCodeAt(k)) return false;
+  return true;
+}
+
+function isSpace(ch: number): boolean {
+  return ch === 32 || ch === 9 || ch === 10 || ch === 13;
+}
+
+/** Letters, digits and . - _ : (an XML name, ASCII part; other bytes end it). */
+function isNameByte(ch: number): boolean {
+  return (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (ch >= 48 && ch <= 58) || ch === 95 || ch === 45 || ch === 46 || ch >= 128;
+}
+
 /** 2025-06-30, or 2025-06-30T08:30:00 when the cell holds a time too. */
 function isoDate(date: Date): string {
   if (Number.isNaN(date.getTime())) return '';
   const iso = date.toISOString();
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
-}
-
-function clip(text: string | undefined): string {
-  return (text ?? '').slice(0, 20);
 }

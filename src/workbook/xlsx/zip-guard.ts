@@ -1,14 +1,15 @@
 /**
  * Looks inside a would-be .xlsx before exceljs does: what kind of file it really is
  * (old .xls, password-protected, .ods, not a zip, cut short) and whether it is small
- * enough to open. The zip's central directory is read by hand and every worksheet is
+ * enough to open. The zip's central directory is read by hand and every part is
  * inflated with a hard output limit, so a zip bomb is refused after a few megabytes of
- * work rather than after filling the memory.
+ * work rather than after filling the memory. Cells and rows are counted by the sheet
+ * reader as it goes (sheet-xml.ts), in the same pass that reads them.
  */
 import { inflateRawSync } from 'node:zlib';
 import { UnreadableWorkbookError } from './unreadable';
 
-import { MAX_CELLS, MAX_FILE_BYTES, MAX_PART_BYTES, MAX_ROWS, MAX_TOTAL_BYTES } from './limits';
+import { MAX_FILE_BYTES, MAX_PART_BYTES, MAX_TOTAL_BYTES } from './limits';
 
 export { MAX_CELLS, MAX_FILE_BYTES, MAX_PART_BYTES, MAX_ROWS, MAX_TOTAL_BYTES } from './limits';
 
@@ -22,11 +23,11 @@ interface ZipEntry {
 }
 
 export interface XlsxInspection {
-  cells: number;
-  sheets: number;
+  /** Every worksheet part in the package, listed by the workbook or not. */
+  worksheetParts: string[];
   /**
-   * A part of the package inflated (worksheets were already, to count their cells), or
-   * null when the package has no such part. Inflating past the limits throws, as above.
+   * A part of the package inflated, or null when the package has no such part.
+   * Inflating past the limits throws, as above.
    */
   part(name: string): Buffer | null;
 }
@@ -67,42 +68,22 @@ export function inspectXlsx(buffer: Buffer, source = ''): XlsxInspection {
   }
 
   let total = 0;
-  let cells = 0;
-  let sheets = 0;
-  const inflated = new Map<string, Buffer>();
-  const tooBig = () => fail('too-big', 'tệp quá lớn khi giải nén', 'the package inflates too big');
   for (const entry of entries) {
     if (entry.size > MAX_PART_BYTES) fail('too-big', `tệp chứa phần quá lớn khi giải nén (${entry.name}, ${mb(entry.size)} MB)`, `a part inflates too big (${entry.name})`);
     total += entry.size;
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) {
-      sheets++;
-      const xml = readEntry(buffer, entry, MAX_PART_BYTES, fail);
-      total += Math.max(0, xml.length - entry.size);
-      const counted = countCells(xml);
-      cells += counted.cells;
-      if (cells > MAX_CELLS) {
-        fail('too-many-cells', `bảng tính có quá nhiều ô (hơn ${MAX_CELLS.toLocaleString('vi-VN')} ô); tệp chấm điểm chỉ cần vài nghìn ô`, `the workbook has more than ${MAX_CELLS} cells`);
-      }
-      if (counted.rows > MAX_ROWS) {
-        fail('too-many-rows', `một trang có quá nhiều dòng (hơn ${MAX_ROWS.toLocaleString('vi-VN')} dòng); tệp chấm điểm chỉ cần vài trăm dòng`, `a sheet has more than ${MAX_ROWS} rows`);
-      }
-      inflated.set(entry.name, xml);
-    }
-    if (total > MAX_TOTAL_BYTES) tooBig();
   }
+  if (total > MAX_TOTAL_BYTES) fail('too-big', 'tệp quá lớn khi giải nén', 'the package inflates too big');
+  // Sizes in the directory may lie: what is really inflated is counted too.
+  let inflatedBytes = 0;
   const byName = new Map(entries.map((e) => [e.name, e]));
   return {
-    cells,
-    sheets,
+    worksheetParts: entries.map((e) => e.name).filter((name) => /^xl\/worksheets\/[^/]+\.xml$/.test(name)),
     part(name) {
-      const known = inflated.get(name);
-      if (known) return known;
       const entry = byName.get(name);
       if (!entry) return null;
       const data = readEntry(buffer, entry, MAX_PART_BYTES, fail);
-      total += Math.max(0, data.length - entry.size);
-      if (total > MAX_TOTAL_BYTES) tooBig();
-      inflated.set(name, data);
+      inflatedBytes += data.length;
+      if (inflatedBytes > MAX_TOTAL_BYTES) fail('too-big', 'tệp quá lớn khi giải nén', 'the package inflates too big');
       return data;
     },
   };
@@ -196,20 +177,6 @@ function readEntry(buffer: Buffer, entry: ZipEntry, limit: number, fail: (r: 'co
     }
     return fail('corrupt', `tệp .xlsx bị hỏng (không giải nén được ${entry.name})`, `the .xlsx is corrupt (cannot inflate ${entry.name})`);
   }
-}
-
-/** <c …> and <row …> elements, with or without a namespace prefix. */
-function countCells(xml: Buffer): { cells: number; rows: number } {
-  let cells = 0;
-  let rows = 0;
-  const re = /<(?:[A-Za-z_][\w.-]*:)?(c|row)[\s/>]/g;
-  // latin1 keeps byte offsets and is enough to see ASCII tags.
-  const text = xml.toString('latin1');
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[1] === 'c') cells++;
-    else rows++;
-  }
-  return { cells, rows };
 }
 
 function mb(bytes: number): string {
