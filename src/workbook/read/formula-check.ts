@@ -46,19 +46,19 @@ interface Described {
 export function checkFormulas(input: FormulaCheckInput): Problem[] {
   const problems: Problem[] = [];
   const places = { [SHEETS.scoring]: input.scoring, [SHEETS.summary]: input.summary } as Record<string, Placement | null>;
-  const describe = describer(input.set, input.template);
+  let describe: ReturnType<typeof describer> | null = null;
+  const { sheets, extent } = formulaCellsOf(input.template);
   // A file whose rows and columns are all where the template put them (the usual case) has
   // every formula exactly as written: moving references would change nothing, so skip it.
   const unmoved = [SHEETS.scoring, SHEETS.summary].every((name) => {
     const place = places[name];
-    const spec = input.template.sheets.find((s) => s.name === name);
-    return place !== null && spec !== undefined && isIdentity(place, spec);
+    const size = extent.get(name);
+    return place !== null && size !== undefined && isIdentity(place, name, size);
   });
-  for (const spec of input.template.sheets) {
+  for (const { spec, cells } of sheets) {
     const place = places[spec.name];
     if (!place) continue;
-    for (const cell of spec.cells) {
-      if (cell.formula === undefined) continue;
+    for (const cell of cells) {
       const row = place.row(cell.row);
       const col = place.col(cell.col);
       if (row === null || col === null) continue;
@@ -78,7 +78,7 @@ export function checkFormulas(input: FormulaCheckInput): Problem[] {
       if (actual !== null && (actual === moved.text || canonicalFormula(actual) === canonicalFormula(moved.text))) continue;
       const shownValue = gridValue(place.sheet, row, col);
       if (actual === null && cell.overridable && !isBlank(shownValue)) continue;
-      const d = describe(spec, cell.row, cell.col);
+      const d = (describe ??= describer(input.set, input.template))(spec, cell.row, cell.col);
       const address = a1(row, col);
       const ref = { sheet: place.sheet.name, cell: address };
       const criterion = d.at?.kind === 'node' ? d.at.code : null;
@@ -162,15 +162,43 @@ function describer(set: CriteriaSet, template: WorkbookSpec) {
   };
 }
 
-function isIdentity(place: Placement, spec: SheetSpec): boolean {
-  if (place.sheet.name !== spec.name) return false;
-  let rows = 0;
-  let cols = 0;
-  for (const cell of spec.cells) {
-    rows = Math.max(rows, cell.row);
-    cols = Math.max(cols, cell.col);
-  }
-  for (let r = 1; r <= rows; r++) if (place.row(r) !== r) return false;
-  for (let c = 1; c <= cols; c++) if (place.col(c) !== c) return false;
+function isIdentity(place: Placement, name: string, size: { rows: number; cols: number }): boolean {
+  if (place.sheet.name !== name) return false;
+  for (let r = 1; r <= size.rows; r++) if (place.row(r) !== r) return false;
+  for (let c = 1; c <= size.cols; c++) if (place.col(c) !== c) return false;
   return true;
+}
+
+interface FormulaCell {
+  row: number;
+  col: number;
+  formula: string;
+  overridable?: boolean;
+}
+
+/**
+ * The template's formula cells per sheet, and how far each sheet reaches: the same for
+ * every submission of a set and year, so worked out once per template.
+ */
+const formulaCells = new WeakMap<WorkbookSpec, { sheets: { spec: SheetSpec; cells: FormulaCell[] }[]; extent: Map<string, { rows: number; cols: number }> }>();
+
+function formulaCellsOf(template: WorkbookSpec) {
+  let known = formulaCells.get(template);
+  if (!known) {
+    const extent = new Map<string, { rows: number; cols: number }>();
+    const sheets = template.sheets.map((spec) => {
+      let rows = 0;
+      let cols = 0;
+      const cells: FormulaCell[] = [];
+      for (const cell of spec.cells) {
+        rows = Math.max(rows, cell.row);
+        cols = Math.max(cols, cell.col);
+        if (cell.formula !== undefined) cells.push({ row: cell.row, col: cell.col, formula: cell.formula, overridable: cell.overridable });
+      }
+      extent.set(spec.name, { rows, cols });
+      return { spec, cells };
+    });
+    formulaCells.set(template, (known = { sheets, extent }));
+  }
+  return known;
 }

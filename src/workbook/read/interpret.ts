@@ -10,7 +10,7 @@ import { buildWorkbook } from '../build-workbook';
 import { gridValue, type SheetGrid, type WorkbookGrid } from '../grid';
 import { HEAD, ROWS, SCORING_COLUMNS, SHEETS, SUMMARY, type ScoringColumnKey } from '../layout';
 import { scoringLayout } from '../scoring-sheet';
-import type { SheetSpec, WorkbookSpec } from '../spec';
+import type { CellSpec, SheetSpec, WorkbookSpec } from '../spec';
 import { summaryRowOf, summaryTotalRow } from '../summary-sheet';
 import { entryText, labelKey } from './cell-text';
 import { expectedValues, type ExpectedValue } from './expected-values';
@@ -232,8 +232,17 @@ function renamed(expected: string, actual: string): Problem {
   };
 }
 
-function cellAt(spec: SheetSpec, row: number, col: number) {
-  return spec.cells.find((c) => c.row === row && c.col === col);
+/** A template cell by position; the index is made once per template sheet. */
+const cellIndex = new WeakMap<SheetSpec, Map<number, CellSpec>>();
+function cellAt(spec: SheetSpec, row: number, col: number): CellSpec | undefined {
+  let index = cellIndex.get(spec);
+  if (!index) {
+    index = new Map();
+    // The first cell written at a position is the one a find() would return.
+    for (const cell of spec.cells) if (!index.has(cell.row * 32_768 + cell.col)) index.set(cell.row * 32_768 + cell.col, cell);
+    cellIndex.set(spec, index);
+  }
+  return index.get(row * 32_768 + col);
 }
 
 interface RowMapInput {

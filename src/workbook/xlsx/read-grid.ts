@@ -7,10 +7,12 @@
  * are refused with a reason a unit can act on; nothing else is ever thrown.
  */
 import type { SheetGrid, WorkbookGrid } from '../grid';
+import { formulaDecoder } from './formula-markup';
+import { readSharedStrings } from './shared-strings';
 import { readSheetXml, type SheetContext } from './sheet-xml';
 import { MAX_GRID_AREA } from './limits';
 import { UnreadableWorkbookError } from './unreadable';
-import { attribute, attributes, decodeOoxmlEscapes, decodeXml, tagPattern } from './xml-text';
+import { attribute, attributes, decodeXml, tagPattern } from './xml-text';
 import { inspectXlsx, MAX_CELLS, MAX_ROWS, type XlsxInspection } from './zip-guard';
 
 export { UnreadableWorkbookError, type UnreadableReason } from './unreadable';
@@ -38,7 +40,7 @@ function readPackage(pkg: XlsxInspection, source: string): WorkbookGrid {
   if (workbook === null) throw corrupt(source, 'thiếu xl/workbook.xml');
   const rels = relationships(text('xl/_rels/workbook.xml.rels') ?? '');
   const partOf = (type: string, fallback: string) => [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target ?? fallback;
-  const sharedStrings = readSharedStrings(text(partOf('sharedStrings', 'xl/sharedStrings.xml')) ?? '');
+  const sharedStrings = readSharedStrings(pkg.part(partOf('sharedStrings', 'xl/sharedStrings.xml')) ?? EMPTY);
   const styles = text(partOf('styles', 'xl/styles.xml')) ?? '';
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook);
 
@@ -81,7 +83,7 @@ function readPackage(pkg: XlsxInspection, source: string): WorkbookGrid {
     if (xml === null) throw corrupt(source, `thiếu phần ${rel!.target} của trang "${name}"`);
     sheetName = name;
     rows = 0;
-    const data = readSheetXml(xml, ctx);
+    const data = readSheetXml(xml, ctx, formulaDecoder(name));
     // Cells may name their rows without <row> elements: count the rows that hold cells too.
     if (data.values.length > MAX_ROWS && data.values.filter((r) => r.length > 0).length > MAX_ROWS) throw tooManyRows(name);
     sheets.push({ name, state, values: data.values, formulas: data.formulas });
@@ -93,7 +95,7 @@ function readPackage(pkg: XlsxInspection, source: string): WorkbookGrid {
     if (read.has(part)) continue;
     sheetName = part;
     rows = 0;
-    readSheetXml(pkg.part(part) ?? EMPTY, ctx);
+    readSheetXml(pkg.part(part) ?? EMPTY, ctx, formulaDecoder(part));
   }
   return { source, sheets, names: definedNames(workbook) };
 }
@@ -124,31 +126,6 @@ function resolvePart(target: string): string {
     else if (p !== '.' && p !== '') out.push(p);
   }
   return out.join('/');
-}
-
-/** <si> items: plain <t>, or rich-text runs <r><t>; phonetic guides (<rPh>) left out. */
-function readSharedStrings(xml: string): string[] {
-  const out: string[] = [];
-  const tag = tagPattern();
-  let current: string[] | null = null;
-  let phonetic = 0;
-  let inText = false;
-  let textFrom = 0;
-  for (let m = tag.exec(xml); m !== null; m = tag.exec(xml)) {
-    const [, closing, name, , selfClosing] = m;
-    if (inText && current && phonetic === 0) current.push(xml.slice(textFrom, m.index));
-    textFrom = tag.lastIndex;
-    if (name === 'si') {
-      if (closing) {
-        if (current) out.push(decodeOoxmlEscapes(decodeXml(current.join(''))));
-        current = null;
-      } else if (selfClosing) out.push('');
-      else current = [];
-      inText = false;
-    } else if (name === 't') inText = !closing && !selfClosing;
-    else if (name === 'rPh' && !selfClosing) phonetic = Math.max(0, phonetic + (closing ? -1 : 1));
-  }
-  return out;
 }
 
 /** Built-in number formats that show dates or times (ECMA-376 §18.8.30). */

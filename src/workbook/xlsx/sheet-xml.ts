@@ -15,6 +15,8 @@
  */
 import type { GridValue } from '../grid';
 import { shiftFormula } from '../read/formula-refs';
+import type { FormulaDecoder } from './formula-markup';
+import { isSpace, newTagAt, nextTag, sameAscii, utf8Of } from './markup-scan';
 import { decodeOoxmlEscapes, decodeXml } from './xml-text';
 
 export interface SheetContext {
@@ -41,12 +43,9 @@ export interface SheetData {
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
 
-const SLASH = 47;
 const COLON = 58;
 const QUOTE = 34;
 const APOS = 39;
-const BANG = 33;
-const QUESTION = 63;
 const EQUALS = 61;
 
 /** The elements this reader acts on, by local name. */
@@ -73,21 +72,13 @@ interface OpenCell {
   inline: string[] | null;
 }
 
-/**
- * Decoded formulas by their markup: every submission of a set repeats the same few
- * thousand, and a hit costs neither the UTF-8 nor the entity decoding.
- */
-const formulaText = new Map<string, string>();
-const FORMULA_MEMO = 50_000;
-
-export function readSheetXml(xml: Buffer, ctx: SheetContext): SheetData {
+export function readSheetXml(xml: Buffer, ctx: SheetContext, formulasOf: FormulaDecoder): SheetData {
   const values: GridValue[][] = [];
   const formulas: (string | null)[][] = [];
   const masters = new Map<string, { formula: string; row: number; col: number }>();
   // Latin-1 keeps one character per byte: offsets are byte offsets, and only the text of
-  // cells is decoded as UTF-8 (toUtf8).
+  // cells is decoded as UTF-8 (utf8Of).
   const src = xml.toString('latin1');
-  const n = src.length;
   let cells = 0;
   let row = 0;
   let col = 0;
@@ -96,42 +87,20 @@ export function readSheetXml(xml: Buffer, ctx: SheetContext): SheetData {
   /** Which text is being collected: a cell's <v>, <f>, or an inline string's <t>. */
   let capture: Tag.V | Tag.F | Tag.T | null = null;
   let captured = '';
-  let textFrom = 0;
   let phonetic = 0;
   /** Value bounds of the attributes read, by slot (see attributeSlot). */
   const found = new Int32Array(10);
 
-  let i = 0;
-  while (i < n) {
-    const lt = src.indexOf('<', i);
-    if (lt < 0) break;
-    if (capture !== null && lt > textFrom) captured += src.slice(textFrom, lt);
-    let p = lt + 1;
-    const first = src.charCodeAt(p);
-    if (first === BANG || first === QUESTION) {
-      i = skipSpecial(src, lt, capture !== null ? (text) => (captured += text) : null);
-      textFrom = i;
+  const at = newTagAt();
+  for (let i = 0; nextTag(src, i, at); i = at.next) {
+    if (capture !== null && at.lt > i) captured += src.slice(i, at.lt);
+    if (at.kind !== 'tag') {
+      // Markup inside CDATA is literal: re-escaped, so decoding the collected text keeps it.
+      if (at.kind === 'cdata' && capture !== null) captured += src.slice(at.textStart, at.textEnd).replaceAll('&', '&amp;').replaceAll('<', '&lt;');
       continue;
     }
-    const closing = first === SLASH;
-    if (closing) p++;
-    const nameStart = p;
-    let localStart = p;
-    while (p < n && isNameByte(src.charCodeAt(p))) {
-      if (src.charCodeAt(p) === COLON) localStart = p + 1;
-      p++;
-    }
-    const attrStart = p;
-    // Writers escape ">" inside attribute values, so the first one ends the tag.
-    p = src.indexOf('>', p);
-    // A tag cut off by the end of the part: the part ends here.
-    if (p < 0) break;
-    const selfClosing = !closing && src.charCodeAt(p - 1) === SLASH;
-    const attrEnd = selfClosing ? p - 1 : p;
-    i = p + 1;
-    textFrom = i;
-    if (p === nameStart) continue;
-    const tag = tagOf(src, localStart, attrStart);
+    const { closing, selfClosing, localEnd: attrStart, attrEnd } = at;
+    const tag = tagOf(src, at.localStart, at.localEnd);
     if (!inData) {
       // Everything before <sheetData> (views, columns, properties) holds no cells.
       if (tag === Tag.SheetData && !closing) inData = !selfClosing;
@@ -143,8 +112,8 @@ export function readSheetXml(xml: Buffer, ctx: SheetContext): SheetData {
       if (tag === capture) {
         if (cell) {
           if (capture === Tag.V) cell.value = captured;
-          else if (capture === Tag.F) cell.formula = decodeFormula(captured);
-          else if (phonetic === 0) cell.inline?.push(toUtf8(captured));
+          else if (capture === Tag.F) cell.formula = formulasOf.decode(captured);
+          else if (phonetic === 0) cell.inline?.push(utf8Of(captured));
         }
         capture = null;
       } else if (tag === Tag.RPh) phonetic = Math.max(0, phonetic - 1);
@@ -158,12 +127,13 @@ export function readSheetXml(xml: Buffer, ctx: SheetContext): SheetData {
     switch (tag) {
       case Tag.Row: {
         ctx.rowSeen();
-        scanAttributes(attrStart, attrEnd);
-        const at = found[R];
-        if (at < 0) row++;
+        // Only r matters on a row; when it comes first, the rest (spans, heights) is not read.
+        if (!leadingR(attrStart, attrEnd)) scanAttributes(attrStart, attrEnd);
+        const rFrom = found[R];
+        if (rFrom < 0) row++;
         else {
-          row = digitsValue(at, found[R + 1]);
-          if (row < 1 || row > MAX_ROW) ctx.invalid(`số dòng không hợp lệ (${clip(at, found[R + 1])})`);
+          row = digitsValue(rFrom, found[R + 1]);
+          if (row < 1 || row > MAX_ROW) ctx.invalid(`số dòng không hợp lệ (${clip(rFrom, found[R + 1])})`);
         }
         col = 0;
         break;
@@ -174,17 +144,17 @@ export function readSheetXml(xml: Buffer, ctx: SheetContext): SheetData {
         cell = null;
         capture = null;
         scanAttributes(attrStart, attrEnd);
-        const at = found[R];
-        const atEnd = found[R + 1];
-        if (at < 0) col++;
+        const rFrom = found[R];
+        const rTo = found[R + 1];
+        if (rFrom < 0) col++;
         else {
-          const address = parseAddress(src, at, atEnd);
-          if (address < 0) ctx.invalid(`địa chỉ ô không hợp lệ (${clip(at, atEnd)})`);
+          const address = parseAddress(src, rFrom, rTo);
+          if (address < 0) ctx.invalid(`địa chỉ ô không hợp lệ (${clip(rFrom, rTo)})`);
           col = address % 32_768;
           // A cell's own address wins over its row's (a writer may leave rows out).
           row = Math.floor(address / 32_768);
         }
-        if (row < 1 || row > MAX_ROW || col < 1 || col > MAX_COL) ctx.invalid(`địa chỉ ô nằm ngoài bảng tính (${at < 0 ? col : clip(at, atEnd)})`);
+        if (row < 1 || row > MAX_ROW || col < 1 || col > MAX_COL) ctx.invalid(`địa chỉ ô nằm ngoài bảng tính (${rFrom < 0 ? col : clip(rFrom, rTo)})`);
         const style = found[S] < 0 ? 0 : digitsValue(found[S], found[S + 1]);
         const type = found[T] < 0 ? 'n' : cellType(found[T], found[T + 1]);
         const open: OpenCell = { row, col, type, style: style < 0 ? NaN : style, formula: null, shared: null, value: null, inline: null };
@@ -217,6 +187,7 @@ export function readSheetXml(xml: Buffer, ctx: SheetContext): SheetData {
     }
   }
   if (cell) store(cell);
+  formulasOf.done();
   // Dense outer arrays: rows without cells are empty rows, not holes.
   for (let r = 0; r < values.length; r++) {
     values[r] ??= [];
@@ -231,10 +202,11 @@ export function readSheetXml(xml: Buffer, ctx: SheetContext): SheetData {
 
   /**
    * The attributes this reader uses (r, s, t, si, ref) of the tag whose attributes are
-   * src.charCodeAt(from, to), into `found` as value start and end; -1 where absent. One pass per tag.
+   * src[from, to), into `found` as value start and end; -1 where absent. One pass per tag.
    */
   function scanAttributes(from: number, to: number): void {
-    found.fill(-1);
+    for (let k = 0; k < 10; k++) found[k] = -1;
+    if (canonical(from, to)) return;
     let p = from;
     while (p < to) {
       while (p < to && isSpace(src.charCodeAt(p))) p++;
@@ -266,8 +238,42 @@ export function readSheetXml(xml: Buffer, ctx: SheetContext): SheetData {
     }
   }
 
+  /**
+   * The form Excel, exceljs and most writers use — ` r="B7" s="3" t="s"`: one-letter
+   * names, double quotes, single spaces — read without the general loop; false (and
+   * nothing found) for anything else, which the general loop then reads.
+   */
+  function canonical(from: number, to: number): boolean {
+    let p = from;
+    while (p < to) {
+      if (src.charCodeAt(p) !== 32 || src.charCodeAt(p + 2) !== EQUALS || src.charCodeAt(p + 3) !== QUOTE) break;
+      const name = src.charCodeAt(p + 1);
+      const slot = name === 114 ? R : name === 115 ? S : name === 116 ? T : -1;
+      if (slot < 0) break;
+      const end = src.indexOf('"', p + 4);
+      if (end < 0 || end > to) break;
+      if (found[slot] < 0) {
+        found[slot] = p + 4;
+        found[slot + 1] = end;
+      }
+      p = end + 1;
+    }
+    if (p === to) return true;
+    for (let k = 0; k < 10; k++) found[k] = -1;
+    return false;
+  }
+
+  function leadingR(from: number, to: number): boolean {
+    if (src.charCodeAt(from) !== 32 || src.charCodeAt(from + 1) !== 114 || src.charCodeAt(from + 2) !== EQUALS || src.charCodeAt(from + 3) !== QUOTE) return false;
+    const end = src.indexOf('"', from + 4);
+    if (end < 0 || end > to) return false;
+    found[R] = from + 4;
+    found[R + 1] = end;
+    return true;
+  }
+
   function attrText(from: number, to: number): string {
-    return decodeXml(toUtf8(src.slice(from, to)));
+    return decodeXml(utf8Of(src.slice(from, to)));
   }
 
   /** The usual cell types without making a string each time. */
@@ -302,7 +308,7 @@ export function readSheetXml(xml: Buffer, ctx: SheetContext): SheetData {
   }
 
   function clip(from: number, to: number): string {
-    return toUtf8(src.slice(from, Math.min(to, from + 20)));
+    return utf8Of(src.slice(from, Math.min(to, from + 20)));
   }
 
   function store(c: OpenCell): void {
@@ -354,11 +360,11 @@ export function readSheetXml(xml: Buffer, ctx: SheetContext): SheetData {
       }
       case 'str':
       case 'inlineStr':
-        return decodeOoxmlEscapes(decodeXml(toUtf8(raw)));
+        return decodeOoxmlEscapes(decodeXml(utf8Of(raw)));
       case 'b':
         return raw.trim() === '1' || raw.trim() === 'true';
       case 'e':
-        return { error: decodeXml(toUtf8(raw)).trim() };
+        return { error: decodeXml(utf8Of(raw)).trim() };
       case 'd':
         return isoDate(new Date(decodeXml(raw).trim()));
       default: {
@@ -372,23 +378,7 @@ export function readSheetXml(xml: Buffer, ctx: SheetContext): SheetData {
   }
 }
 
-/** A formula from its markup as read (Latin-1): from the memo, or decoded and remembered. */
-function decodeFormula(markup: string): string {
-  let text = formulaText.get(markup);
-  if (text === undefined) {
-    if (formulaText.size >= FORMULA_MEMO) formulaText.clear();
-    text = decodeXml(toUtf8(markup));
-    formulaText.set(markup, text);
-  }
-  return text;
-}
 
-const NON_ASCII = /[\x80-\xff]/;
-
-/** Text read as Latin-1 (a character per byte) as what its bytes say in UTF-8. */
-function toUtf8(latin1: string): string {
-  return NON_ASCII.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1;
-}
 
 /** Slots in `found`: start at 2 × slot, end at 2 × slot + 1. */
 const R = 0;
@@ -418,25 +408,6 @@ function tagOf(src: string, from: number, to: number): Tag {
   return length === 9 && sameAscii(src, from, to, 'sheetData') ? Tag.SheetData : Tag.Other;
 }
 
-/**
- * Past a comment, processing instruction, CDATA section or doctype starting at `lt`.
- * CDATA is text: it goes to `text` when a cell's text is being collected.
- */
-function skipSpecial(src: string, lt: number, text: ((t: string) => void) | null): number {
-  if (src.charCodeAt(lt + 1) === BANG && src.charCodeAt(lt + 2) === 45 && src.charCodeAt(lt + 3) === 45) {
-    const end = src.indexOf('-->', lt + 4);
-    return end < 0 ? src.length : end + 3;
-  }
-  if (src.charCodeAt(lt + 1) === BANG && src.startsWith('[CDATA[', lt + 2)) {
-    const end = src.indexOf(']]>', lt + 9);
-    const stop = end < 0 ? src.length : end;
-    // Markup inside CDATA is literal; re-escape & so the caller's entity decoding keeps it.
-    if (text) text(src.slice(lt + 9, stop).replaceAll('&', '&amp;').replaceAll('<', '&lt;'));
-    return end < 0 ? src.length : end + 3;
-  }
-  const end = src.indexOf('>', lt + 1);
-  return end < 0 ? src.length : end + 1;
-}
 
 /** Row × 32768 + column of an A1 address in src.charCodeAt(from, to), or -1. */
 function parseAddress(src: string, from: number, to: number): number {
@@ -458,20 +429,8 @@ function parseAddress(src: string, from: number, to: number): number {
   return row * 32_768 + col;
 }
 
-function sameAscii(src: string, from: number, to: number, text: string): boolean {
-  if (to - from !== text.length) return false;
-  for (let k = 0; k < text.length; k++) if (src.charCodeAt(from + k) !== text.charCodeAt(k)) return false;
-  return true;
-}
 
-function isSpace(ch: number): boolean {
-  return ch === 32 || ch === 9 || ch === 10 || ch === 13;
-}
 
-/** Letters, digits and . - _ : (an XML name, ASCII part; other bytes end it). */
-function isNameByte(ch: number): boolean {
-  return (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (ch >= 48 && ch <= 58) || ch === 95 || ch === 45 || ch === 46 || ch >= 128;
-}
 
 /** 2025-06-30, or 2025-06-30T08:30:00 when the cell holds a time too. */
 function isoDate(date: Date): string {
