@@ -1,22 +1,15 @@
 /**
- * A formula's text from its markup in a worksheet (read as Latin-1), remembered across
- * files: every submission of a set repeats the template's few thousand formulas, so each
- * distinct one is decoded (UTF-8, then entities) once. The previous file's formulas of the
- * same sheet, in order, are tried first — one comparison instead of hashing the markup —
- * then every formula seen. Entries hold copies: the markup read is a slice of the whole
- * sheet, which must not outlive its file.
+ * A formula's text from its markup in a worksheet (read as Latin-1), decoded once across
+ * files (markup-memo.ts). The previous file's formulas of the same sheet, in order, are
+ * tried first: one comparison instead of hashing the markup, and submissions of one set
+ * mostly have the same formulas in the same places.
  */
+import { MarkupMemo, type Decoded } from './markup-memo';
 import { utf8Of } from './markup-scan';
 import { decodeXml } from './xml-text';
 
-interface Known {
-  markup: string;
-  text: string;
-}
-
-const known = new Map<string, Known>();
-const MAX_KNOWN = 50_000;
-const previousOrder = new Map<string, Known[]>();
+const formulas = new MarkupMemo((markup) => decodeXml(utf8Of(markup)), 50_000, 16_000_000);
+const previousOrder = new Map<string, Decoded[]>();
 
 export interface FormulaDecoder {
   decode(markup: string): string;
@@ -26,18 +19,11 @@ export interface FormulaDecoder {
 
 export function formulaDecoder(sheet: string): FormulaDecoder {
   const previous = previousOrder.get(sheet) ?? [];
-  const order: Known[] = [];
+  const order: Decoded[] = [];
   return {
     decode(markup) {
-      let entry: Known | undefined = previous[order.length];
-      if (entry === undefined || entry.markup !== markup) {
-        entry = known.get(markup);
-        if (entry === undefined) {
-          if (known.size >= MAX_KNOWN) known.clear();
-          entry = { markup: Buffer.from(markup, 'latin1').toString('latin1'), text: decodeXml(utf8Of(markup)) };
-          known.set(entry.markup, entry);
-        }
-      }
+      let entry: Decoded | undefined = previous[order.length];
+      if (entry === undefined || entry.markup !== markup) entry = formulas.entry(markup);
       order.push(entry);
       return entry.text;
     },

@@ -1,0 +1,36 @@
+/**
+ * Text decoded from its markup once, however many files repeat it: the submissions of a
+ * set share the template's formulas, labels and the stored set (tens of kilobytes of
+ * escaped JSON), and decoding them again for every file was a large part of reading one.
+ * Keys are copies of the markup: what the readers hand in is a slice of a whole part,
+ * which must not outlive its file. Bounded by entries and by characters kept.
+ */
+export interface Decoded {
+  markup: string;
+  text: string;
+}
+
+export class MarkupMemo {
+  private readonly known = new Map<string, Decoded>();
+  private chars = 0;
+
+  constructor(
+    private readonly decode: (markup: string) => string,
+    private readonly maxEntries: number,
+    private readonly maxChars: number,
+  ) {}
+
+  entry(markup: string): Decoded {
+    let entry = this.known.get(markup);
+    if (entry === undefined) {
+      if (this.known.size >= this.maxEntries || this.chars + markup.length > this.maxChars) {
+        this.known.clear();
+        this.chars = 0;
+      }
+      entry = { markup: Buffer.from(markup, 'latin1').toString('latin1'), text: this.decode(markup) };
+      this.known.set(entry.markup, entry);
+      this.chars += markup.length;
+    }
+    return entry;
+  }
+}
