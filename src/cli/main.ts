@@ -34,10 +34,11 @@ Cách dùng:
   par-index upgrade FILE.xlsx [--set ID | --set-file SET.json] --out NEW.xlsx [--force]
       Chuyển tệp đã chấm sang phiên bản mới của bộ tiêu chí, giữ mọi giá trị đã nhập theo mã;
       giá trị không còn chỗ được chép sang trang "Dữ liệu cũ".
-  par-index check FILE.xlsx|THƯ-MỤC... [--report TỔNG-HỢP.xlsx] [--json]
+  par-index check FILE.xlsx|THƯ-MỤC... [--report TỔNG-HỢP.xlsx] [--json] [--threads N]
       Kiểm tra tệp đã chấm: điểm vượt tối đa, thiếu tài liệu kiểm chứng, công thức bị ghi đè,
       điểm tối đa bị sửa, dòng tiêu chí bị xóa, số lưu dạng chữ ("15,3").
-      THƯ-MỤC: mọi tệp .xlsx trong thư mục, kiểm tra song song. --report: sổ tổng hợp xếp hạng
+      THƯ-MỤC: mọi tệp .xlsx trong thư mục (song song khi máy có từ 4 nhân; --threads N: số luồng,
+      1 = không dùng luồng phụ). --report: sổ tổng hợp xếp hạng
       các đơn vị (theo từng nhóm bộ tiêu chí/năm/cấp), lỗi từng đơn vị, so sánh theo lĩnh vực.
   par-index import-set FILE.xlsx [--sheet TÊN] --out SET.json [--id ID] [--year NĂM] [--level so|xa|tinh]
       Đọc bảng phụ lục bộ tiêu chí đã dán vào Excel, kiểm tra (tổng điểm, mã trùng) và ghi SET.json.

@@ -1,10 +1,10 @@
 /**
- * par-index check FILE.xlsx|FOLDER... [--report SUMMARY.xlsx] [--json]
+ * par-index check FILE.xlsx|FOLDER... [--report SUMMARY.xlsx] [--json] [--threads N]
  * What the Hội đồng thẩm định runs on the files units send: every problem with the cell it
  * is in (scores above the maximum, missing evidence, formulas typed over, maxima edited,
  * rows deleted, numbers stored as text), errors first, and the totals the engine computes
  * beside those the file shows. A folder stands for every .xlsx in it; many files are
- * checked in parallel. A file that cannot be read gets its reason and the run goes on.
+ * checked in parallel where the machine has cores to spare (--threads sets how many). A file that cannot be read gets its reason and the run goes on.
  * --report writes the consolidation workbook (ranking, problems per unit, fields compared).
  * Exit 0: no errors · 1: errors found · 2: some file could not be read (the report is
  * still written, listing it).
@@ -21,8 +21,13 @@ import type { CliIO } from '../io';
 import { printProblems } from '../problems-output';
 
 export async function checkCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { json: false, report: true });
-  if (args.positional.length === 0) throw new CliError('Thiếu tệp cần kiểm tra: par-index check TỆP.xlsx|THƯ-MỤC [TỆP.xlsx…] [--report TỔNG-HỢP.xlsx] [--json]');
+  const args = parseArgs(argv, { json: false, report: true, threads: true });
+  if (args.positional.length === 0) throw new CliError('Thiếu tệp cần kiểm tra: par-index check TỆP.xlsx|THƯ-MỤC [TỆP.xlsx…] [--report TỔNG-HỢP.xlsx] [--json] [--threads N]');
+  const threadsArg = stringFlag(args, 'threads');
+  const threadCount = threadsArg === undefined ? undefined : Number(threadsArg);
+  if (threadCount !== undefined && !(Number.isInteger(threadCount) && threadCount >= 1 && threadCount <= 64)) {
+    throw new CliError(`--threads cần một số nguyên từ 1 đến 64 (nhận được "${threadsArg}")`);
+  }
   const json = args.flags.json === true;
   const reportArg = stringFlag(args, 'report');
   const report = reportArg === undefined ? null : resolve(io.cwd, reportArg);
@@ -32,7 +37,7 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   if (report) await checkReportPath(report, inputs.map((i) => i.path));
 
   const started = Date.now();
-  const { results, threads } = await checkFiles(inputs);
+  const { results, threads } = await checkFiles(inputs, { threads: threadCount });
   const seconds = (Date.now() - started) / 1000;
   const unreadable = results.filter((r) => !r.readable).length;
   const withErrors = results.filter((r) => r.readable && !isOk(r)).length;

@@ -100,7 +100,10 @@ class SheetReader {
       if (at.closing) {
         if (tag === Tag.SheetData) break;
         this.close(tag);
-      } else this.open(tag, at.localEnd, at.attrEnd, at.selfClosing);
+      } else {
+        this.open(tag, at.localEnd, at.attrEnd, at.selfClosing);
+        if (tag === Tag.C && this.cell) at.next = this.plainBody(at.next);
+      }
     }
     if (this.cell) this.store(this.cell);
     this.formulasOf.done();
@@ -177,6 +180,33 @@ class SheetReader {
         if (!selfClosing) this.phonetic++;
         return;
     }
+  }
+
+  /**
+   * A cell's content as most writers write it — `<f>…</f>`, `<v>…</v>`, `</c>`, without
+   * prefixes or attributes — read straight through; the first anything else is left to
+   * the tag loop, from where this stopped. Returns that position.
+   */
+  private plainBody(from: number): number {
+    const { src } = this;
+    const cell = this.cell!;
+    let p = from;
+    if (src.startsWith('<f>', p)) {
+      const end = src.indexOf('<', p + 3);
+      if (end < 0 || !src.startsWith('</f>', end)) return p;
+      cell.formula = this.formulasOf.decode(src.slice(p + 3, end));
+      p = end + 4;
+    }
+    if (src.startsWith('<v>', p)) {
+      const end = src.indexOf('<', p + 3);
+      if (end < 0 || !src.startsWith('</v>', end)) return p;
+      cell.value = src.slice(p + 3, end);
+      p = end + 4;
+    }
+    if (!src.startsWith('</c>', p)) return p;
+    this.store(cell);
+    this.cell = null;
+    return p + 4;
   }
 
   private close(tag: Tag): void {
