@@ -44,16 +44,14 @@ export function leafScore(entry: Entry, basis: ScoreBasis): number | null {
 
 export function computeTotals(set: CriteriaSet, assessment: Assessment, basis: ScoreBasis = 'self'): Totals {
   const byCode = new Map<string, NodeTotals>();
-  // Sums are kept in thousandths beside each node (see decimal.ts), so 0,1 + 0,2 is 0,3.
-  const milliOf = new Map<string, Milli>();
 
-  const visit = (node: Criterion): NodeTotals => {
-    const typedTarget = numberOrNull(entryOf(assessment, node.code).target);
+  const visit = (node: Criterion): Summed => {
+    const entry = entryOf(assessment, node.code);
+    const typedTarget = numberOrNull(entry.target);
     if (node.isLeaf) {
-      const entry = entryOf(assessment, node.code);
       const applicable = !(entry.notApplicable && node.allowNotApplicable);
       const score = applicable ? leafScore(entry, basis) : null;
-      const result: NodeTotals = {
+      const totals: NodeTotals = {
         code: node.code,
         maxScore: node.maxScore,
         applicableMax: applicable ? node.maxScore : 0,
@@ -63,50 +61,47 @@ export function computeTotals(set: CriteriaSet, assessment: Assessment, basis: S
         applicableLeaves: applicable ? 1 : 0,
         scoredLeaves: score === null ? 0 : 1,
       };
-      milliOf.set(node.code, {
+      byCode.set(node.code, totals);
+      return {
+        totals,
         applicableMax: applicable ? toMilli(node.maxScore) : 0,
         score: score === null ? 0 : toMilli(score),
         target: applicable && typedTarget !== null ? toMilli(typedTarget) : null,
-      });
-      byCode.set(node.code, result);
-      return result;
+      };
     }
-    const sum = sumOf(node.children.map(visit), milliOf);
-    const target = sum.applicableLeaves === 0 ? null : typedTarget !== null ? toMilli(typedTarget) : sum.milli.target;
-    const result: NodeTotals = {
-      code: node.code,
-      maxScore: node.maxScore,
-      applicableMax: fromMilli(sum.milli.applicableMax),
-      score: sum.scoredLeaves > 0 ? fromMilli(sum.milli.score) : null,
-      target: target === null ? null : fromMilli(target),
-      leaves: sum.leaves,
-      applicableLeaves: sum.applicableLeaves,
-      scoredLeaves: sum.scoredLeaves,
-    };
-    milliOf.set(node.code, { ...sum.milli, target });
-    byCode.set(node.code, result);
-    return result;
+    const sum = sumOf(node.children.map(visit));
+    const target = sum.applicableLeaves === 0 ? null : typedTarget !== null ? toMilli(typedTarget) : sum.target;
+    const totals = nodeTotals(node.code, node.maxScore, sum, target);
+    byCode.set(node.code, totals);
+    return { totals, applicableMax: sum.applicableMax, score: sum.score, target };
   };
 
-  const sum = sumOf(set.items.map(visit), milliOf);
-  const total: NodeTotals = {
-    code: '',
-    maxScore: set.totalMax,
-    applicableMax: fromMilli(sum.milli.applicableMax),
-    score: sum.scoredLeaves > 0 ? fromMilli(sum.milli.score) : null,
-    target: sum.milli.target === null ? null : fromMilli(sum.milli.target),
-    leaves: sum.leaves,
-    applicableLeaves: sum.applicableLeaves,
-    scoredLeaves: sum.scoredLeaves,
-  };
+  const sum = sumOf(set.items.map(visit));
+  const total = nodeTotals('', set.totalMax, sum, sum.target);
   const index = total.score === null ? null : ratio(total.score, total.applicableMax);
   return { basis, byCode, total, index, band: classify(index, set.bands) };
 }
 
-/**
- * Children added up. A parent's target is known only when every applicable child's is.
- */
-function sumOf(children: readonly NodeTotals[], milliOf: ReadonlyMap<string, Milli>) {
+/** A node's totals beside its sums in thousandths (see decimal.ts), so 0,1 + 0,2 is 0,3. */
+interface Summed extends Milli {
+  totals: NodeTotals;
+}
+
+function nodeTotals(code: string, maxScore: number, sum: ReturnType<typeof sumOf>, target: number | null): NodeTotals {
+  return {
+    code,
+    maxScore,
+    applicableMax: fromMilli(sum.applicableMax),
+    score: sum.scoredLeaves > 0 ? fromMilli(sum.score) : null,
+    target: target === null ? null : fromMilli(target),
+    leaves: sum.leaves,
+    applicableLeaves: sum.applicableLeaves,
+    scoredLeaves: sum.scoredLeaves,
+  };
+}
+
+/** Children added up. A parent's target is known only when every applicable child's is. */
+function sumOf(children: readonly Summed[]) {
   let applicableMax = 0;
   let score = 0;
   let target: number | null = 0;
@@ -114,17 +109,16 @@ function sumOf(children: readonly NodeTotals[], milliOf: ReadonlyMap<string, Mil
   let applicableLeaves = 0;
   let scoredLeaves = 0;
   for (const child of children) {
-    const milli = milliOf.get(child.code)!;
-    applicableMax += milli.applicableMax;
-    score += milli.score;
-    leaves += child.leaves;
-    scoredLeaves += child.scoredLeaves;
-    if (child.applicableLeaves > 0) {
-      applicableLeaves += child.applicableLeaves;
-      target = target === null || milli.target === null ? null : target + milli.target;
+    applicableMax += child.applicableMax;
+    score += child.score;
+    leaves += child.totals.leaves;
+    scoredLeaves += child.totals.scoredLeaves;
+    if (child.totals.applicableLeaves > 0) {
+      applicableLeaves += child.totals.applicableLeaves;
+      target = target === null || child.target === null ? null : target + child.target;
     }
   }
-  return { milli: { applicableMax, score, target: applicableLeaves === 0 ? null : target } as Milli, leaves, applicableLeaves, scoredLeaves };
+  return { applicableMax, score, target: applicableLeaves === 0 ? null : target, leaves, applicableLeaves, scoredLeaves };
 }
 
 interface Milli {

@@ -7,20 +7,21 @@
  */
 import { sortProblems, type Assessment, type CriteriaSet, type Problem } from '../../domain';
 import { buildWorkbook } from '../build-workbook';
-import { gridValue, type SheetGrid, type WorkbookGrid } from '../grid';
+import { gridValue, type WorkbookGrid } from '../grid';
 import { HEAD, ROWS, SCORING_COLUMNS, SHEETS, SUMMARY, type ScoringColumnKey } from '../layout';
 import { scoringLayout } from '../scoring-sheet';
 import type { CellSpec, SheetSpec, WorkbookSpec } from '../spec';
 import { summaryRowOf, summaryTotalRow } from '../summary-sheet';
-import { entryText, labelKey } from './cell-text';
+import { entryText } from './cell-text';
 import { expectedValues, type ExpectedValue } from './expected-values';
 import { readFileTotals, type FileTotals } from './file-totals';
-import { findTable, type FoundTable } from './find-table';
-import { checkFormulas, type Placement } from './formula-check';
+import { findTable } from './find-table';
+import { checkFormulas } from './formula-check';
 import { locateRows } from './locate-rows';
 import { findMetaSheet, readMeta } from './meta';
 import { readEntries } from './read-entries';
 import { resolveSet } from './resolve-set';
+import { TablePlacement } from './table-placement';
 
 export type SummaryColumnKey = (typeof SUMMARY.columns)[number];
 
@@ -137,34 +138,27 @@ export function interpretWorkbook(grid: WorkbookGrid): ReadWorkbook {
   problems.push(...entryProblems);
 
   // Where each template row is now, for moving the template's formulas.
-  const scoringPlace: Placement = {
-    sheet: scoring.sheet,
-    col: (c) => scoring.colMap.get(c) ?? null,
-    row: rowMapper({
-      table: scoring,
-      spec: templateSheet(SHEETS.scoring),
-      templateHeader: ROWS.header,
-      templateTotal: layout.totalRow,
-      actualTotal: located.totalRow,
-      rowOfTemplate: new Map(set.nodes.map((n) => [layout.rowOf.get(n.code)!, n.code])),
-      actualRowOf: located.rowOf,
-    }),
-  };
-  const summaryPlace: Placement | null =
+  const scoringSpec = templateSheet(SHEETS.scoring);
+  const scoringPlace = new TablePlacement({
+    table: scoring,
+    headLabel: (r) => textValue(cellAt(scoringSpec, r, 1)?.value),
+    templateHeader: ROWS.header,
+    templateTotal: layout.totalRow,
+    actualTotal: located.totalRow,
+    rowOfTemplate: new Map(set.nodes.map((n) => [layout.rowOf.get(n.code)!, n.code])),
+    actualRowOf: located.rowOf,
+  });
+  const summaryPlace =
     summary && summaryRows
-      ? {
-          sheet: summary.sheet,
-          col: (c) => summary.colMap.get(c) ?? null,
-          row: rowMapper({
-            table: summary,
-            spec: summarySpec,
-            templateHeader: SUMMARY.header,
-            templateTotal: summaryTotalRow(set),
-            actualTotal: summaryRows.totalRow,
-            rowOfTemplate: new Map(set.items.map((f) => [summaryRowOf(set, f.code), f.code])),
-            actualRowOf: summaryRows.rowOf,
-          }),
-        }
+      ? new TablePlacement({
+          table: summary,
+          headLabel: (r) => textValue(cellAt(summarySpec, r, 1)?.value),
+          templateHeader: SUMMARY.header,
+          templateTotal: summaryTotalRow(set),
+          actualTotal: summaryRows.totalRow,
+          rowOfTemplate: new Map(set.items.map((f) => [summaryRowOf(set, f.code), f.code])),
+          actualRowOf: summaryRows.rowOf,
+        })
       : null;
   problems.push(...checkFormulas({ set, template, scoring: scoringPlace, summary: summaryPlace, expected: lazyExpected(set, assessment) }));
 
@@ -245,52 +239,6 @@ function cellAt(spec: SheetSpec, row: number, col: number): CellSpec | undefined
   return index.get(row * 32_768 + col);
 }
 
-interface RowMapInput {
-  table: FoundTable<string>;
-  spec: SheetSpec;
-  templateHeader: number;
-  templateTotal: number;
-  actualTotal: number | null;
-  /** Template row → code of the criterion printed there. */
-  rowOfTemplate: ReadonlyMap<number, string>;
-  actualRowOf: ReadonlyMap<string, number>;
-}
-
-/**
- * Template row → row now. Criterion rows and the total row are where they were found;
- * rows above the header are found by their label in column A (the head block), else
- * moved by as many rows as the header moved; rows below the total move with it.
- */
-function rowMapper(m: RowMapInput): (row: number) => number | null {
-  const sheet: SheetGrid = m.table.sheet;
-  const headerShift = m.table.headerRow - m.templateHeader;
-  const codeCol = m.table.colMap.get(1) ?? 1;
-  const headRows = new Map<number, number>();
-  for (let r = 1; r < m.templateHeader; r++) {
-    const label = cellAt(m.spec, r, 1)?.value;
-    if (typeof label !== 'string' || label === '') continue;
-    for (let actual = 1; actual < m.table.headerRow; actual++) {
-      if (labelKey(gridValue(sheet, actual, codeCol)) === labelKey(label)) {
-        headRows.set(r, actual);
-        break;
-      }
-    }
-  }
-  // A head row without a label of its own moves with the nearest labelled row above it.
-  const headRow = (row: number): number => {
-    for (let r = row; r >= 1; r--) {
-      const anchor = headRows.get(r);
-      if (anchor !== undefined) return anchor + (row - r);
-    }
-    return row + headerShift;
-  };
-  return (row) => {
-    const code = m.rowOfTemplate.get(row);
-    if (code !== undefined) return m.actualRowOf.get(code) ?? null;
-    if (row === m.templateTotal) return m.actualTotal;
-    if (row === m.templateHeader) return m.table.headerRow;
-    if (row < m.templateHeader) return headRow(row);
-    if (row > m.templateTotal) return m.actualTotal === null ? null : row + (m.actualTotal - m.templateTotal);
-    return null;
-  };
+function textValue(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }

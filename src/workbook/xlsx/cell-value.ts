@@ -18,6 +18,7 @@ export interface OpenCell {
   row: number;
   col: number;
   type: string;
+  /** The s= index, or -1 when it is not a plain number. */
   style: number;
   formula: string | null;
   shared: { si: string; master: boolean } | null;

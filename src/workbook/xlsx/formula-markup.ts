@@ -11,26 +11,27 @@ import { decodeXml } from './xml-text';
 const formulas = new MarkupMemo((markup) => decodeXml(utf8Of(markup)), 50_000, 16_000_000);
 const previousOrder = new Map<string, Decoded[]>();
 
-export interface FormulaDecoder {
-  decode(markup: string): string;
-  /** The sheet is read: its formulas become the order the next file's are tried in. */
-  done(): void;
-}
+/** One sheet's formulas, decoded in the order they are read. */
+export class FormulaDecoder {
+  private readonly previous: Decoded[];
+  private readonly order: Decoded[] = [];
 
-export function formulaDecoder(sheet: string): FormulaDecoder {
-  const previous = previousOrder.get(sheet) ?? [];
-  const order: Decoded[] = [];
-  return {
-    decode(markup) {
-      let entry: Decoded | undefined = previous[order.length];
-      if (entry === undefined || entry.markup !== markup) entry = formulas.entry(markup);
-      order.push(entry);
-      return entry.text;
-    },
-    done() {
-      // A hostile file may carry any number of sheets; only the last few orders are kept.
-      if (previousOrder.size >= 16 && !previousOrder.has(sheet)) previousOrder.clear();
-      previousOrder.set(sheet, order);
-    },
-  };
+  constructor(private readonly sheet: string) {
+    this.previous = previousOrder.get(sheet) ?? [];
+  }
+
+  decode(markup: string): string {
+    const k = this.order.length;
+    let entry = k < this.previous.length ? this.previous[k] : undefined;
+    if (entry === undefined || entry.markup !== markup) entry = formulas.entry(markup);
+    this.order.push(entry);
+    return entry.text;
+  }
+
+  /** The sheet is read: its formulas become the order the next file's are tried in. */
+  done(): void {
+    // A hostile file may carry any number of sheets; only the last few orders are kept.
+    if (previousOrder.size >= 16 && !previousOrder.has(this.sheet)) previousOrder.clear();
+    previousOrder.set(this.sheet, this.order);
+  }
 }

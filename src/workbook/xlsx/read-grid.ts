@@ -7,13 +7,13 @@
  * are refused with a reason a unit can act on; nothing else is ever thrown.
  */
 import type { SheetGrid, WorkbookGrid } from '../grid';
-import { formulaDecoder } from './formula-markup';
+import { FormulaDecoder } from './formula-markup';
 import { readSharedStrings } from './shared-strings';
-import { readSheetXml, type SheetContext } from './sheet-xml';
-import { MAX_GRID_AREA } from './limits';
+import { corrupt, ReadLimits } from './read-limits';
+import { readSheetXml } from './sheet-xml';
 import { UnreadableWorkbookError } from './unreadable';
 import { attribute, attributes, decodeXml, tagPattern } from './xml-text';
-import { inspectXlsx, MAX_CELLS, MAX_ROWS, type XlsxInspection } from './zip-guard';
+import { inspectXlsx, MAX_ROWS, type XlsxInspection } from './zip-guard';
 
 export { UnreadableWorkbookError, type UnreadableReason } from './unreadable';
 export { MAX_CELLS, MAX_FILE_BYTES, MAX_ROWS } from './zip-guard';
@@ -44,32 +44,7 @@ function readPackage(pkg: XlsxInspection, source: string): WorkbookGrid {
   const styles = text(partOf('styles', 'xl/styles.xml')) ?? '';
   const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook);
 
-  let area = 0;
-  let cells = 0;
-  let rows = 0;
-  let sheetName = '';
-  const ctx: SheetContext = {
-    sharedStrings,
-    dateStyles: dateStyles(styles),
-    date1904,
-    grow(n) {
-      area += n;
-      if (area > MAX_GRID_AREA) throw new UnreadableWorkbookError('too-many-cells', 'bảng tính có ô nằm quá xa bảng chính (vùng dữ liệu quá rộng)', 'a sheet spans too large an area', source);
-    },
-    cellSeen() {
-      if (++cells > MAX_CELLS) {
-        throw new UnreadableWorkbookError('too-many-cells', `bảng tính có quá nhiều ô (hơn ${MAX_CELLS.toLocaleString('vi-VN')} ô); tệp chấm điểm chỉ cần vài nghìn ô`, `the workbook has more than ${MAX_CELLS} cells`, source);
-      }
-    },
-    rowSeen() {
-      if (++rows > MAX_ROWS) throw tooManyRows(sheetName);
-    },
-    invalid(why) {
-      throw corrupt(source, why);
-    },
-  };
-  const tooManyRows = (name: string) =>
-    new UnreadableWorkbookError('too-many-rows', `trang "${name}" có quá nhiều dòng (hơn ${MAX_ROWS.toLocaleString('vi-VN')} dòng); tệp chấm điểm chỉ cần vài trăm dòng`, `sheet "${name}" has more than ${MAX_ROWS} rows`, source);
+  const ctx = new ReadLimits(sharedStrings, dateStyles(styles), date1904, source);
   const sheets: SheetGrid[] = [];
   const read = new Set<string>();
   const tag = tagPattern();
@@ -81,11 +56,10 @@ function readPackage(pkg: XlsxInspection, source: string): WorkbookGrid {
     const rel = a.id === undefined ? undefined : rels.get(a.id);
     const xml = rel && rel.type.endsWith('/worksheet') ? pkg.part(rel.target) : EMPTY;
     if (xml === null) throw corrupt(source, `thiếu phần ${rel!.target} của trang "${name}"`);
-    sheetName = name;
-    rows = 0;
-    const data = readSheetXml(xml, ctx, formulaDecoder(name));
+    ctx.startSheet(name);
+    const data = readSheetXml(xml, ctx, new FormulaDecoder(name));
     // Cells may name their rows without <row> elements: count the rows that hold cells too.
-    if (data.values.length > MAX_ROWS && data.values.filter((r) => r.length > 0).length > MAX_ROWS) throw tooManyRows(name);
+    if (data.values.length > MAX_ROWS && data.values.filter((r) => r.length > 0).length > MAX_ROWS) throw ctx.tooManyRows();
     sheets.push({ name, state, values: data.values, formulas: data.formulas });
     if (rel) read.add(rel.target);
   }
@@ -93,9 +67,8 @@ function readPackage(pkg: XlsxInspection, source: string): WorkbookGrid {
   // hidden flood of cells or a zip bomb is refused all the same: it is not a real submission.
   for (const part of pkg.worksheetParts) {
     if (read.has(part)) continue;
-    sheetName = part;
-    rows = 0;
-    readSheetXml(pkg.part(part) ?? EMPTY, ctx, formulaDecoder(part));
+    ctx.startSheet(part);
+    readSheetXml(pkg.part(part) ?? EMPTY, ctx, new FormulaDecoder(part));
   }
   return { source, sheets, names: definedNames(workbook) };
 }
@@ -167,8 +140,4 @@ function definedNames(workbook: string): Record<string, string> {
     if (name !== undefined) names[name] = decodeXml(m[2]);
   }
   return names;
-}
-
-function corrupt(source: string, why: string): UnreadableWorkbookError {
-  return new UnreadableWorkbookError('corrupt', `tệp .xlsx bị hỏng, không đọc được (${why})`, `the .xlsx is corrupt and cannot be read (${why})`, source);
 }

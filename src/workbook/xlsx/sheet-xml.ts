@@ -149,11 +149,11 @@ class SheetReader {
         }
         const { row, col } = this;
         if (row < 1 || row > MAX_ROW || col < 1 || col > MAX_COL) ctx.invalid(`địa chỉ ô nằm ngoài bảng tính (${from < 0 ? col : this.clip(from, to)})`);
+        // <c r="B1" s="4"/>: a styled empty cell, often a third of a sheet; nothing to keep.
+        if (selfClosing) return;
         const style = found[S] < 0 ? 0 : digitsValue(src, found[S], found[S + 1]);
         const type = found[T] < 0 ? 'n' : cellType(src, found[T], found[T + 1]);
-        const open: OpenCell = { row, col, type, style: style < 0 ? NaN : style, formula: null, shared: null, value: null, inline: null };
-        if (selfClosing) this.store(open);
-        else this.cell = open;
+        this.cell = { row, col, type, style, formula: null, shared: null, value: null, inline: null };
         return;
       }
       case Tag.F: {
