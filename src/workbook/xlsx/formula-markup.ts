@@ -8,7 +8,7 @@ import { MarkupMemo, type Decoded } from './markup-memo';
 import { utf8Of } from './markup-scan';
 import { decodeXml } from './xml-text';
 
-const formulas = new MarkupMemo((markup) => decodeXml(utf8Of(markup)), 50_000, 16_000_000);
+const formulas = new MarkupMemo((markup) => decodeXml(utf8Of(markup)), 50_000, 4_000_000);
 const previousOrder = new Map<string, Decoded[]>();
 
 /** One sheet's formulas, decoded in the order they are read. */

@@ -3,7 +3,9 @@
  * set share the template's formulas, labels and the stored set (tens of kilobytes of
  * escaped JSON), and decoding them again for every file was a large part of reading one.
  * Keys are copies of the markup: what the readers hand in is a slice of a whole part,
- * which must not outlive its file. Bounded by entries and by characters kept.
+ * which must not outlive its file. Bounded by entries and by characters kept (4 million
+ * characters is a few megabytes of keys and text: a folder of hostile files full of unique
+ * strings cannot grow it past that; the memo is emptied and starts again).
  */
 export interface Decoded {
   markup: string;

@@ -8,7 +8,7 @@ import { decodeOoxmlEscapes, decodeXml } from './xml-text';
 
 const decode = (markup: string) => decodeOoxmlEscapes(decodeXml(utf8Of(markup)));
 /** Long strings recur across a set's files (criterion names, the stored set); short ones are cheaper to decode than to look up. */
-const longStrings = new MarkupMemo(decode, 20_000, 32_000_000);
+const longStrings = new MarkupMemo(decode, 20_000, 4_000_000);
 const LONG = 40;
 
 export function readSharedStrings(part: Buffer): string[] {
