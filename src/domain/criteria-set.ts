@@ -166,6 +166,15 @@ export function loadCriteriaSet(raw: unknown, source = 'bộ tiêu chí'): Crite
   };
 }
 
+const orders = new WeakMap<CriteriaSet, ReadonlyMap<string, number>>();
+
+/** Each node's position in printed order, for sorting problems; made once per set. */
+export function nodeOrder(set: CriteriaSet): ReadonlyMap<string, number> {
+  let order = orders.get(set);
+  if (!order) orders.set(set, (order = new Map(set.nodes.map((n, i) => [n.code, i]))));
+  return order;
+}
+
 function checkLeaf(item: CriterionData, node: Criterion, problems: SetProblem[]): void {
   const where = item.code;
   if (node.method === 'options') {

@@ -3,7 +3,7 @@
  * (what the unit could still win). Not-assessed leaves lose nothing.
  */
 import type { Assessment } from './assessment';
-import type { CriteriaSet } from './criteria-set';
+import { nodeOrder, type CriteriaSet } from './criteria-set';
 import { subtractPoints, toMilli } from './decimal';
 import { computeTotals, type ScoreBasis } from './totals';
 
@@ -45,7 +45,7 @@ export function rankGaps(set: CriteriaSet, assessment: Assessment, basis: ScoreB
       lost: 0,
     });
   }
-  const order = new Map(set.nodes.map((n, i) => [n.code, i]));
+  const order = nodeOrder(set);
   const rank = (list: Gap[]) => list.sort((a, b) => toMilli(b.lost) - toMilli(a.lost) || order.get(a.code)! - order.get(b.code)!);
   const againstTarget = rank(
     gaps.filter((g) => g.target !== null).map((g) => ({ ...g, lost: subtractPoints(g.target!, g.score) })).filter((g) => toMilli(g.lost) > 0),

@@ -40,6 +40,9 @@ function describe(value: unknown): string {
 
 /** The number, or null for empty and invalid input (callers that must tell them apart use parseNumber). */
 export function numberOrNull(input: unknown): number | null {
+  // The usual cases without a parse: totals call this for every value of every row.
+  if (typeof input === 'number') return Number.isFinite(input) ? input : null;
+  if (input === null || input === undefined) return null;
   const parsed = parseNumber(input);
   return parsed.kind === 'number' ? parsed.value : null;
 }

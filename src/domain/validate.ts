@@ -4,7 +4,7 @@
  * problem carries a code, a severity, the criterion and, when known, the cell.
  */
 import { cellOf, entryOf, hasText, type Assessment, type CellValue, type EntryField } from './assessment';
-import type { Criterion, CriteriaSet } from './criteria-set';
+import { nodeOrder, type Criterion, type CriteriaSet } from './criteria-set';
 import { pointsEqual, sumPoints, toMilli } from './decimal';
 import { formatPoints, numberOrNull, parseNumber } from './number';
 import { FIELD_LABELS, sortProblems, type Problem, type Severity } from './problems';
@@ -31,7 +31,9 @@ export function validateAssessment(set: CriteriaSet, assessment: Assessment, opt
     }
   }
 
-  const selfTotals = computeTotals(set, assessment, 'self');
+  // Needed only where a parent's sum was typed over, which most files never do.
+  let selfTotals: Totals | null = null;
+  const childTotals = () => (selfTotals ??= computeTotals(set, assessment, 'self'));
   const anyTarget = set.nodes.some((n) => parseNumber(entryOf(assessment, n.code).target).kind !== 'empty');
   const wantTargets = options.requireTargets ?? anyTarget;
 
@@ -39,7 +41,7 @@ export function validateAssessment(set: CriteriaSet, assessment: Assessment, opt
     const entry = entryOf(assessment, node.code);
     checkTarget(node, entry.target, wantTargets && node.depth === 1, add);
     if (!node.isLeaf) {
-      checkStatedTotal(node, entry.statedSelfTotal, selfTotals, add);
+      checkStatedTotal(node, entry.statedSelfTotal, childTotals, add);
       continue;
     }
     const na = entry.notApplicable === true;
@@ -89,7 +91,7 @@ export function validateAssessment(set: CriteriaSet, assessment: Assessment, opt
         `Criterion ${node.code}: appraised ${appraised} differs from self-score ${self}`);
     }
   }
-  return sortProblems(problems, new Map(set.nodes.map((n, i) => [n.code, i])));
+  return sortProblems(problems, nodeOrder(set));
 }
 
 type Add = (node: Criterion, code: string, severity: Severity, field: EntryField | undefined, vi: string, en: string) => void;
@@ -142,10 +144,11 @@ function checkTarget(node: Criterion, raw: CellValue, required: boolean, add: Ad
   }
 }
 
-function checkStatedTotal(node: Criterion, raw: CellValue, selfTotals: Totals, add: Add): void {
+function checkStatedTotal(node: Criterion, raw: CellValue, selfTotals: () => Totals, add: Add): void {
   const stated = numberOrNull(raw);
   if (stated === null) return;
-  const sum = sumPoints(node.children.map((c) => selfTotals.byCode.get(c.code)?.score ?? 0));
+  const byCode = selfTotals().byCode;
+  const sum = sumPoints(node.children.map((c) => byCode.get(c.code)?.score ?? 0));
   if (!pointsEqual(stated, sum)) {
     add(node, 'parent-total-mismatch', 'error', 'statedSelfTotal',
       `Tổng điểm ghi ở ${node.code} là ${formatPoints(stated)} nhưng cộng các tiêu chí con được ${formatPoints(sum)}`,

@@ -12,7 +12,7 @@ import type { CellLiteral, CellSpec, ConditionalFormatSpec, SheetSpec, StyleSpec
 import { HIGHLIGHT, STYLE, rowStyle, withRow } from './styles';
 
 export interface ScoringSheetLayout {
-  rowOf: Map<string, number>;
+  rowOf: ReadonlyMap<string, number>;
   totalRow: number;
   lastRow: number;
 }
@@ -26,10 +26,17 @@ export interface SheetLinks {
 
 const LAST_VISIBLE_COL = COL.deadline;
 
+const layouts = new WeakMap<CriteriaSet, ScoringSheetLayout>();
+
+/** Where each node's row is; the same for every file of a set, so made once per set. */
 export function scoringLayout(set: CriteriaSet): ScoringSheetLayout {
-  const rowOf = new Map(set.nodes.map((n, i) => [n.code, ROWS.firstItem + i]));
-  const totalRow = ROWS.firstItem + set.nodes.length;
-  return { rowOf, totalRow, lastRow: totalRow + 7 };
+  let layout = layouts.get(set);
+  if (!layout) {
+    const rowOf = new Map(set.nodes.map((n, i) => [n.code, ROWS.firstItem + i]));
+    const totalRow = ROWS.firstItem + set.nodes.length;
+    layouts.set(set, (layout = { rowOf, totalRow, lastRow: totalRow + 7 }));
+  }
+  return layout;
 }
 
 export function buildScoringSheet(set: CriteriaSet, options: WorkbookOptions, links: SheetLinks): SheetSpec {

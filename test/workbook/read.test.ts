@@ -190,6 +190,20 @@ describe('formula references', () => {
     expect(shiftFormula('A1*$A$1+B$2', 3, 1)).toBe('B4*$A$1+C$2');
     expect(canonicalFormula(`= sum( 'Cham diem'!$E$8 , _xlfn.IFERROR(1,"a b") )`)).toBe('SUM(CHAMDIEM!E8,IFERROR(1,"a b"))');
   });
+
+  it('reads the forms a token can take: numbers with exponents, names with digits, sheet prefixes, escaped quotes', () => {
+    const f = `1E+3*A1+Sheet2!B$2:C3+'O''Brien x'!$D4+ABC1(E5)+XFD1+XFE1+A1048577+_x.F6+"G7"""`;
+    expect(formulaRefs(f).map((r) => `${r.sheet ?? ''}|${r.col},${r.row}`)).toEqual(['|1,1', 'Sheet2|2,2', 'Sheet2|3,3', "O'Brien x|4,4", '|5,5', '|16384,1']);
+    // Moved only from the second reference on: the text before it is kept as written.
+    const moved = mapFormulaRefs(f, (r) => (r.row === 1 ? { row: 1, col: r.col } : { row: r.row + 10, col: r.col, sheet: r.sheet === 'Sheet2' ? 'Bảng 2' : r.sheet }));
+    expect(moved.text).toBe(`1E+3*A1+'Bảng 2'!B$12:C13+'O''Brien x'!$D14+ABC1(E15)+XFD1+XFE1+A1048577+_x.F6+"G7"""`);
+  });
+
+  it('gives back the formula itself when no reference moves', () => {
+    const f = `IF(K20="","",IFERROR(K20/P20,""))`;
+    expect(mapFormulaRefs(f, (r) => ({ row: r.row, col: r.col })).text).toBe(f);
+    expect(mapFormulaRefs(f, (r) => ({ row: r.row, col: r.col === 16 ? 17 : r.col })).text).toBe(`IF(K20="","",IFERROR(K20/Q20,""))`);
+  });
 });
 
 describe('interpretWorkbook', () => {

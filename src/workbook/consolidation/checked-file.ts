@@ -5,7 +5,7 @@
  * cells) and the points it lost per field. Pure: the pane can build the same from files
  * read in the browser.
  */
-import { classify, computeTotals, type Problem, type Level, type SetStatus } from '../../domain';
+import { classify, type Problem, type Level, type SetStatus } from '../../domain';
 import type { CellAddresses, CheckResult, CheckTotals } from '../read/check';
 import type { ReadableWorkbook } from '../read/interpret';
 
@@ -59,7 +59,7 @@ export type CheckedFile = ReadableCheck | UnreadableCheck;
 
 export function readableCheck(file: string, read: ReadableWorkbook, result: CheckResult): ReadableCheck {
   const { set } = read;
-  const final = computeTotals(set, read.assessment, 'final');
+  const final = result.final;
   const index = final.index;
   const fields = set.items.map((field): FieldLoss => {
     const t = final.byCode.get(field.code)!;

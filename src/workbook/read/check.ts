@@ -10,8 +10,11 @@ import {
   pointsEqual,
   sortProblems,
   formatPoints,
+  nodeOrder,
   validateAssessment,
+  type CellRef,
   type Problem,
+  type Totals,
   type ValidateOptions,
 } from '../../domain';
 import { a1 } from '../a1';
@@ -50,6 +53,8 @@ export interface CheckResult {
   problems: Problem[];
   totals: CheckTotals;
   cells: Record<string, CellAddresses>;
+  /** The engine's totals per node on the Điểm đạt basis, for ranking and field losses. */
+  final: Totals;
 }
 
 export function checkWorkbook(read: ReadableWorkbook, options: ValidateOptions = {}): CheckResult {
@@ -76,21 +81,25 @@ export function checkWorkbook(read: ReadableWorkbook, options: ValidateOptions =
     const row = read.rows[node.code];
     if (row === undefined) continue;
     const ref = assessment.cells?.[node.code] ?? {};
-    const show = (r: (typeof ref)[keyof typeof ref]) => (r ? formatCellRef(r) : null);
     cells[node.code] = {
       maxScore: `${read.sheets.scoring}!${a1(row, read.columns.maxScore)}`,
-      target: show(ref.target),
-      selfScore: show(ref.selfScore),
-      appraisedScore: show(ref.appraisedScore),
-      evidence: show(ref.evidence),
-      notApplicable: node.isLeaf ? show(ref.notApplicable) : null,
+      target: shown(ref.target),
+      selfScore: shown(ref.selfScore),
+      appraisedScore: shown(ref.appraisedScore),
+      evidence: shown(ref.evidence),
+      notApplicable: node.isLeaf ? shown(ref.notApplicable) : null,
     };
   }
   return {
-    problems: sortProblems(problems, new Map(set.nodes.map((n, i) => [n.code, i]))),
+    problems: sortProblems(problems, nodeOrder(set)),
     totals: { engine, file },
     cells,
+    final,
   };
+}
+
+function shown(ref: CellRef | undefined): string | null {
+  return ref ? formatCellRef(ref) : null;
 }
 
 function fileView(t: FileTotals): CheckTotals['file'] {

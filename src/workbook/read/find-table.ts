@@ -28,7 +28,7 @@ export interface FoundTable<K extends string> {
 const SEARCH_ROWS = 200;
 
 export function findHeader<K extends string>(sheet: SheetGrid, spec: HeaderSpec<K>): FoundTable<K> | null {
-  const wanted = new Map(spec.columns.map((c, i) => [labelKey(c.label), { key: c.key, templateCol: i + 1 }]));
+  const wanted = wantedOf(spec);
   const rows = Math.min(gridRowCount(sheet), SEARCH_ROWS);
   for (let row = 1; row <= rows; row++) {
     const found = new Map<K, number>();
@@ -50,6 +50,15 @@ export function findHeader<K extends string>(sheet: SheetGrid, spec: HeaderSpec<
     return { sheet, headerRow: row, col, colMap };
   }
   return null;
+}
+
+const wantedBySpec = new WeakMap<HeaderSpec<string>, Map<string, { key: string; templateCol: number }>>();
+
+/** Each label as compared, made once per spec (the reader's specs live as long as their template). */
+function wantedOf<K extends string>(spec: HeaderSpec<K>): Map<string, { key: K; templateCol: number }> {
+  let wanted = wantedBySpec.get(spec);
+  if (!wanted) wantedBySpec.set(spec, (wanted = new Map(spec.columns.map((c, i) => [labelKey(c.label), { key: c.key, templateCol: i + 1 }]))));
+  return wanted as Map<string, { key: K; templateCol: number }>;
 }
 
 /** The sheet named `name` if it has the header, else the first other sheet that has it. */

@@ -14,7 +14,7 @@ import type { SheetSpec, WorkbookSpec } from '../spec';
 import { summaryRowOf, summaryTotalRow } from '../summary-sheet';
 import { clip, describeValue, isBlank } from './cell-text';
 import type { ExpectedValue, RowRef } from './expected-values';
-import { canonicalFormula, mapFormulaRefs } from './formula-refs';
+import { canonicalFormula, mapFormulaRefs, type RefMapper } from './formula-refs';
 
 /** Where a template sheet's rows and columns are now. */
 export interface Placement {
@@ -58,19 +58,20 @@ export function checkFormulas(input: FormulaCheckInput): Problem[] {
   for (const { spec, cells } of sheets) {
     const place = places[spec.name];
     if (!place) continue;
+    const moveRef: RefMapper = (ref) => {
+      const target = places[ref.sheet ?? spec.name];
+      if (ref.sheet !== null && !(ref.sheet in places)) return { row: ref.row, col: ref.col };
+      if (!target) return null;
+      const r = target.row(ref.row);
+      const c = target.col(ref.col);
+      if (r === null || c === null) return null;
+      return ref.sheet !== null ? { row: r, col: c, sheet: target.sheet.name } : { row: r, col: c };
+    };
     for (const cell of cells) {
       const row = place.row(cell.row);
       const col = place.col(cell.col);
       if (row === null || col === null) continue;
-      const moved = unmoved ? { text: cell.formula, unmapped: 0 } : mapFormulaRefs(cell.formula, (ref) => {
-        const target = places[ref.sheet ?? spec.name];
-        if (ref.sheet !== null && !(ref.sheet in places)) return { row: ref.row, col: ref.col };
-        if (!target) return null;
-        const r = target.row(ref.row);
-        const c = target.col(ref.col);
-        if (r === null || c === null) return null;
-        return { row: r, col: c, ...(ref.sheet !== null ? { sheet: target.sheet.name } : {}) };
-      });
+      const moved = unmoved ? { text: cell.formula, unmapped: 0 } : mapFormulaRefs(cell.formula, moveRef);
       // A reference to a row that is gone: row-missing already says so.
       if (moved.unmapped > 0) continue;
       const actual = gridFormula(place.sheet, row, col);

@@ -5,7 +5,7 @@
  * template formula to where its rows are now, to expand a shared formula, and to compare
  * two formulas written by different programs.
  */
-import { columnLetter, columnNumber } from '../a1';
+import { columnLetter } from '../a1';
 
 export interface CellReference {
   /** The sheet as written before "!", unquoted; null for a reference on the formula's own sheet. */
@@ -30,15 +30,22 @@ const CELL = /^(\$?)([A-Za-z]{1,3})(\$?)([1-9][0-9]{0,6})$/;
 function tokenCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 36 || c === 92;
 }
-const NUMBER = /[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?/y;
 const MAX_COL = 16384;
 const MAX_ROW = 1048576;
+const DOLLAR = 36;
+const QUOTE = 34;
+const APOSTROPHE = 39;
+const BANG = 33;
+const OPEN_PAREN = 40;
+const COLON = 58;
 
 /** Formula text split once into what stays and the references that may move. */
 type Part = { ref: false; text: string; resets: boolean } | RefPart;
 
 interface RefPart {
   ref: true;
+  /** Where the reference starts in the formula (its sheet prefix included). */
+  start: number;
   /** Sheet as written before "!" (unquoted), or null. */
   sheet: string | null;
   writtenPrefix: string;
@@ -64,117 +71,135 @@ export function mapFormulaRefs(formula: string, map: RefMapper): MappedFormula {
     parts = parseFormula(formula);
     parsed.set(formula, parts);
   }
-  let out = '';
+  // Built only from the first reference that moves: most references of a moved file's
+  // formulas stay where they were, and then the formula is returned as it is.
+  let out: string | null = null;
   let unmapped = 0;
   // The sheet of the reference just written, for the second half of a range (A1:B2).
-  let rangeSheet: { name: string | null } | null = null;
-  for (const part of parts) {
+  let inRange = false;
+  let rangeSheet: string | null = null;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
     if (!part.ref) {
-      out += part.text;
-      if (part.resets) rangeSheet = null;
+      if (out !== null) out += part.text;
+      if (part.resets) inRange = false;
       continue;
     }
-    const afterColon = part.colonBefore && rangeSheet !== null;
-    const ref: CellReference = {
-      sheet: part.writtenPrefix ? part.sheet : afterColon ? rangeSheet!.name : null,
-      row: part.row,
-      col: part.col,
-      rowAbsolute: part.rowDollar === '$',
-      colAbsolute: part.colDollar === '$',
-    };
-    const to = map(ref);
+    const afterColon = part.colonBefore && inRange;
+    const sheet: string | null = part.writtenPrefix ? part.sheet : afterColon ? rangeSheet : null;
+    const to = map({ sheet, row: part.row, col: part.col, rowAbsolute: part.rowDollar === '$', colAbsolute: part.colDollar === '$' });
+    let prefix = part.writtenPrefix;
     if (to === null || to.row < 1 || to.col < 1 || to.row > MAX_ROW || to.col > MAX_COL) {
       unmapped++;
-      out += part.writtenPrefix + '#REF!';
-      rangeSheet = null;
-    } else {
-      let prefix = part.writtenPrefix;
-      if (to.sheet !== undefined && to.sheet !== ref.sheet && !afterColon) prefix = to.sheet === null ? '' : quoteSheet(to.sheet) + '!';
-      out += prefix + part.colDollar + columnLetter(to.col) + part.rowDollar + to.row;
-      rangeSheet = { name: ref.sheet };
+      out = (out ?? formula.slice(0, part.start)) + prefix + '#REF!';
+      inRange = false;
+      continue;
     }
+    if (to.sheet !== undefined && to.sheet !== sheet && !afterColon) prefix = to.sheet === null ? '' : quoteSheet(to.sheet) + '!';
+    inRange = true;
+    rangeSheet = sheet;
+    if (out === null) {
+      if (to.row === part.row && to.col === part.col && prefix === part.writtenPrefix) continue;
+      out = formula.slice(0, part.start);
+    }
+    out += prefix + part.colDollar + columnLetter(to.col) + part.rowDollar + to.row;
   }
-  return { text: out, unmapped };
+  return { text: out ?? formula, unmapped };
 }
 
+/**
+ * One pass, literal text taken in runs between references (not character by character):
+ * the first moved file of a set parses every template formula before anything is warm.
+ */
 function parseFormula(formula: string): Part[] {
   const parts: Part[] = [];
-  const literal = (text: string, resets: boolean) => {
-    const last = parts[parts.length - 1];
-    if (last !== undefined && !last.ref) {
-      last.text += text;
-      last.resets ||= resets;
-    } else parts.push({ ref: false, text, resets });
+  const n = formula.length;
+  let literalFrom = 0;
+  const literalUpTo = (to: number) => {
+    if (to > literalFrom) parts.push({ ref: false, text: formula.slice(literalFrom, to), resets: to - literalFrom !== 1 || formula.charCodeAt(literalFrom) !== COLON });
   };
   let i = 0;
-  const n = formula.length;
   while (i < n) {
-    const ch = formula[i];
-    if (ch === '"') {
-      const end = stringEnd(formula, i);
-      literal(formula.slice(i, end), true);
-      i = end;
+    const c = formula.charCodeAt(i);
+    if (c === QUOTE) {
+      i = stringEnd(formula, i);
       continue;
     }
-    let sheet: string | null = null;
-    let writtenPrefix = '';
-    let start = i;
-    if (ch === "'") {
-      const end = quotedEnd(formula, i);
-      if (formula[end] === '!') {
-        sheet = formula.slice(i + 1, end - 1).replace(/''/g, "'");
-        writtenPrefix = formula.slice(i, end + 1);
-        start = end + 1;
-      } else {
-        literal(formula.slice(i, end), false);
-        i = end;
+    let prefixEnd = i;
+    if (c === APOSTROPHE) {
+      prefixEnd = quotedEnd(formula, i);
+      if (formula.charCodeAt(prefixEnd) !== BANG) {
+        i = prefixEnd;
         continue;
       }
-    } else if (ch >= '0' && ch <= '9' && !isTokenChar(formula[i - 1])) {
-      // A number literal: 0.9, 1E+3.
-      NUMBER.lastIndex = i;
-      const m = NUMBER.exec(formula);
-      const len = m ? m[0].length : 1;
-      literal(formula.slice(i, i + len), true);
-      i += len;
-      continue;
-    } else if (!tokenCode(formula.charCodeAt(i)) || isTokenChar(formula[i - 1])) {
-      literal(ch, ch !== ':');
+      prefixEnd++;
+    } else if (!tokenCode(c)) {
       i++;
       continue;
-    }
-    // A token: maybe "Sheet1!" then a reference, or a function or defined name.
-    let end = start;
-    while (end < n && tokenCode(formula.charCodeAt(end))) end++;
-    let token = formula.slice(start, end);
-    if (!writtenPrefix && formula[end] === '!') {
-      sheet = token;
-      writtenPrefix = formula.slice(start, end + 1);
-      start = end + 1;
-      end = start;
-      while (end < n && tokenCode(formula.charCodeAt(end))) end++;
-      token = formula.slice(start, end);
-    }
-    const cell = CELL.exec(token);
-    const isRef = cell !== null && formula[end] !== '(' && columnNumber(cell[2]) <= MAX_COL && Number(cell[4]) <= MAX_ROW;
-    if (!isRef) {
-      literal(formula.slice(i, end), true);
-      i = end;
+    } else if (c >= 48 && c <= 57) {
+      // A number literal (0.9, 1E+3): skipped whole, so its digits are never a row.
+      while (i < n && tokenCode(formula.charCodeAt(i))) i++;
       continue;
     }
-    parts.push({
-      ref: true,
-      sheet,
-      writtenPrefix,
-      row: Number(cell[4]),
-      col: columnNumber(cell[2]),
-      colDollar: cell[1],
-      rowDollar: cell[3],
-      colonBefore: !writtenPrefix && formula[i - 1] === ':',
-    });
+    // A token — a function or defined name, or a reference — maybe after "Sheet1!".
+    let end = prefixEnd;
+    while (end < n && tokenCode(formula.charCodeAt(end))) end++;
+    if (prefixEnd === i && formula.charCodeAt(end) === BANG) {
+      prefixEnd = end + 1;
+      end = prefixEnd;
+      while (end < n && tokenCode(formula.charCodeAt(end))) end++;
+    }
+    const cell = formula.charCodeAt(end) === OPEN_PAREN ? null : cellToken(formula, prefixEnd, end);
+    if (cell !== null) {
+      literalUpTo(i);
+      const writtenPrefix = formula.slice(i, prefixEnd);
+      const sheet = writtenPrefix === '' ? null : c === APOSTROPHE ? formula.slice(i + 1, prefixEnd - 2).replace(/''/g, "'") : formula.slice(i, prefixEnd - 1);
+      parts.push({
+        ref: true,
+        start: i,
+        sheet,
+        writtenPrefix,
+        row: cell.row,
+        col: cell.col,
+        colDollar: cell.colDollar,
+        rowDollar: cell.rowDollar,
+        colonBefore: writtenPrefix === '' && formula.charCodeAt(i - 1) === COLON,
+      });
+      literalFrom = end;
+    }
     i = end;
   }
+  literalUpTo(n);
   return parts;
+}
+
+/**
+ * formula[from, to) as a cell reference — $?[A-Za-z]{1,3}$?[1-9][0-9]{0,6} within the
+ * sheet's bounds — or null. By char code: it runs on every token of every template formula.
+ */
+function cellToken(formula: string, from: number, to: number): Pick<RefPart, 'row' | 'col' | 'colDollar' | 'rowDollar'> | null {
+  let i = from;
+  const colDollar = formula.charCodeAt(i) === DOLLAR ? '$' : '';
+  if (colDollar) i++;
+  let col = 0;
+  const lettersFrom = i;
+  for (; i < to; i++) {
+    const c = formula.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) break;
+    col = col * 26 + c - 96;
+  }
+  if (i === lettersFrom || i - lettersFrom > 3 || col > MAX_COL) return null;
+  const rowDollar = formula.charCodeAt(i) === DOLLAR ? '$' : '';
+  if (rowDollar) i++;
+  const first = formula.charCodeAt(i);
+  if (first < 49 || first > 57 || to - i > 7) return null;
+  let row = 0;
+  for (; i < to; i++) {
+    const c = formula.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+    row = row * 10 + c - 48;
+  }
+  return row > MAX_ROW ? null : { row, col, colDollar, rowDollar };
 }
 
 /** Every reference in a formula, in order (for tests and for "which rows does this sum"). */
@@ -222,10 +247,6 @@ export function canonicalFormula(formula: string): string {
 
 export function quoteSheet(sheet: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !CELL.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-}
-
-function isTokenChar(ch: string | undefined): boolean {
-  return ch !== undefined && tokenCode(ch.charCodeAt(0));
 }
 
 /** Index just past a "…" literal ("" is an escaped quote). */

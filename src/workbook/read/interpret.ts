@@ -5,7 +5,7 @@
  * numbers stored as text. Pure: the same code serves the CLI (exceljs grid) and the pane
  * (Office.js grid).
  */
-import { sortProblems, type Assessment, type CriteriaSet, type Problem } from '../../domain';
+import { nodeOrder, sortProblems, type Assessment, type CriteriaSet, type Problem } from '../../domain';
 import { buildWorkbook } from '../build-workbook';
 import { gridValue, type WorkbookGrid } from '../grid';
 import { HEAD, ROWS, SCORING_COLUMNS, SHEETS, SUMMARY, type ScoringColumnKey } from '../layout';
@@ -54,6 +54,8 @@ export interface UnreadableWorkbook {
 
 export type ReadWorkbook = ReadableWorkbook | UnreadableWorkbook;
 
+const SCORING_TABLE = { columns: SCORING_COLUMNS.map((c) => ({ key: c.key, label: c.header })), anchor: 'code' as const, minMatches: 6 };
+
 export function interpretWorkbook(grid: WorkbookGrid): ReadWorkbook {
   const source = grid.source;
   const metaSheet = findMetaSheet(grid);
@@ -72,12 +74,12 @@ export function interpretWorkbook(grid: WorkbookGrid): ReadWorkbook {
   const set = resolved.set;
   const problems: Problem[] = [...resolved.problems];
   const template = templateFor(set, meta.year);
-  const templateSheet = (name: string) => template.sheets.find((s) => s.name === name)!;
+  const frame = frameOf(set, template);
 
   const scoring = findTable(
     grid,
     SHEETS.scoring,
-    { columns: SCORING_COLUMNS.map((c) => ({ key: c.key, label: c.header })), anchor: 'code', minMatches: 6 },
+    SCORING_TABLE,
     new Set([metaSheet.name]),
   );
   if (!scoring) {
@@ -100,13 +102,11 @@ export function interpretWorkbook(grid: WorkbookGrid): ReadWorkbook {
     flagsCol: scoring.col.flags,
     totalLabel: 'TỔNG CỘNG',
     what: 'scoring',
-    codes: set.nodes.map((n) => n.code),
+    codes: frame.codes,
   });
   problems.push(...located.problems);
 
-  const summarySpec = templateSheet(SHEETS.summary);
-  const summaryHeaders = SUMMARY.columns.map((key, i) => ({ key, label: String(cellAt(summarySpec, SUMMARY.header, i + 1)?.value ?? '') }));
-  const summary = findTable(grid, SHEETS.summary, { columns: summaryHeaders, anchor: 'code', minMatches: 5 }, new Set([metaSheet.name, scoring.sheet.name]));
+  const summary = findTable(grid, SHEETS.summary, { columns: frame.summaryHeaders, anchor: 'code', minMatches: 5 }, new Set([metaSheet.name, scoring.sheet.name]));
   let summaryRows: ReturnType<typeof locateRows> | null = null;
   if (!summary) {
     problems.push({
@@ -125,7 +125,7 @@ export function interpretWorkbook(grid: WorkbookGrid): ReadWorkbook {
       nameCol: summary.col.name,
       totalLabel: 'Tổng cộng',
       what: 'summary',
-      codes: set.items.map((f) => f.code),
+      codes: frame.fieldCodes,
     });
     problems.push(...summaryRows.problems);
   }
@@ -138,14 +138,14 @@ export function interpretWorkbook(grid: WorkbookGrid): ReadWorkbook {
   problems.push(...entryProblems);
 
   // Where each template row is now, for moving the template's formulas.
-  const scoringSpec = templateSheet(SHEETS.scoring);
+  const { scoringSpec, summarySpec } = frame;
   const scoringPlace = new TablePlacement({
     table: scoring,
     headLabel: (r) => textValue(cellAt(scoringSpec, r, 1)?.value),
     templateHeader: ROWS.header,
     templateTotal: layout.totalRow,
     actualTotal: located.totalRow,
-    rowOfTemplate: new Map(set.nodes.map((n) => [layout.rowOf.get(n.code)!, n.code])),
+    rowOfTemplate: frame.scoringRows,
     actualRowOf: located.rowOf,
   });
   const summaryPlace =
@@ -156,7 +156,7 @@ export function interpretWorkbook(grid: WorkbookGrid): ReadWorkbook {
           templateHeader: SUMMARY.header,
           templateTotal: summaryTotalRow(set),
           actualTotal: summaryRows.totalRow,
-          rowOfTemplate: new Map(set.items.map((f) => [summaryRowOf(set, f.code), f.code])),
+          rowOfTemplate: frame.summaryRows,
           actualRowOf: summaryRows.rowOf,
         })
       : null;
@@ -191,7 +191,7 @@ export function interpretWorkbook(grid: WorkbookGrid): ReadWorkbook {
     rows: Object.fromEntries(located.rowOf),
     columns: scoring.col,
     assessment,
-    problems: sortProblems(problems, new Map(set.nodes.map((n, i) => [n.code, i]))),
+    problems: sortProblems(problems, nodeOrder(set)),
     fileTotals,
   };
 }
@@ -208,6 +208,39 @@ function templateFor(set: CriteriaSet, year: number | null): WorkbookSpec {
   let template = byYear.get(year);
   if (!template) byYear.set(year, (template = buildWorkbook(set, { year: year ?? undefined, createdAt: '' })));
   return template;
+}
+
+/** What interpreting needs of a template, the same for every file of its set and year. */
+interface TemplateFrame {
+  codes: string[];
+  fieldCodes: string[];
+  scoringSpec: SheetSpec;
+  summarySpec: SheetSpec;
+  summaryHeaders: { key: SummaryColumnKey; label: string }[];
+  /** Template row → code of the criterion (scoring) or field (summary) printed there. */
+  scoringRows: ReadonlyMap<number, string>;
+  summaryRows: ReadonlyMap<number, string>;
+}
+
+const frames = new WeakMap<WorkbookSpec, TemplateFrame>();
+function frameOf(set: CriteriaSet, template: WorkbookSpec): TemplateFrame {
+  let frame = frames.get(template);
+  if (!frame) {
+    const sheet = (name: string) => template.sheets.find((s) => s.name === name)!;
+    const layout = scoringLayout(set);
+    const summarySpec = sheet(SHEETS.summary);
+    frame = {
+      codes: set.nodes.map((n) => n.code),
+      fieldCodes: set.items.map((f) => f.code),
+      scoringSpec: sheet(SHEETS.scoring),
+      summarySpec,
+      summaryHeaders: SUMMARY.columns.map((key, i) => ({ key, label: String(cellAt(summarySpec, SUMMARY.header, i + 1)?.value ?? '') })),
+      scoringRows: new Map(set.nodes.map((n) => [layout.rowOf.get(n.code)!, n.code])),
+      summaryRows: new Map(set.items.map((f) => [summaryRowOf(set, f.code), f.code])),
+    };
+    frames.set(template, frame);
+  }
+  return frame;
 }
 
 /** The values a computed cell should show are worked out only when a formula is found broken. */

@@ -17,7 +17,7 @@ import {
   type EntryField,
   type Problem,
 } from '../../domain';
-import { gridFormula, gridValue, type SheetGrid } from '../grid';
+import { gridFormula, gridValue, type GridValue, type SheetGrid } from '../grid';
 import { NOT_APPLICABLE_MARK, type ScoringColumnKey } from '../layout';
 import { entryText, entryValue, isBlank } from './cell-text';
 
@@ -44,62 +44,65 @@ export function readEntries(input: EntriesInput): { assessment: Assessment; prob
   const problems: Problem[] = [];
   const textNumbers: TextNumber[] = [];
   const s = scoring.sheet;
-  const at = (sheet: SheetGrid, row: number, col: number): CellRef => ({ sheet: sheet.name, cell: a1(row, col) });
+  const col = scoring.col;
 
   for (const node of set.nodes) {
     const row = scoring.rowOf.get(node.code);
     if (row === undefined) continue;
     const entry: Entry = {};
-    const refs: Partial<Record<EntryField, CellRef>> = {};
-    const col = scoring.col;
-    const value = (key: ScoringColumnKey) => gridValue(s, row, col[key]);
-    const input = (field: 'selfScore' | 'appraisedScore' | 'target', sheet: SheetGrid, r: number, c: number) => {
-      const raw = entryValue(gridValue(sheet, r, c));
-      refs[field] = at(sheet, r, c);
-      if (raw === null) return;
-      entry[field] = raw;
-      if (typeof raw === 'string') {
-        const parsed = parseNumber(raw);
-        if (parsed.kind === 'number') textNumbers.push({ code: node.code, field, raw, value: parsed.value, cell: refs[field]! });
-      }
+    // Written in one literal, so every row's object has one shape (a cell a row lacks is undefined).
+    const refs: Partial<Record<EntryField, CellRef>> = {
+      target: undefined,
+      selfScore: cellRef(s, row, col.selfScore),
+      appraisedScore: cellRef(s, row, col.appraisedScore),
+      notApplicable: node.isLeaf ? cellRef(s, row, col.notApplicable) : undefined,
+      evidence: cellRef(s, row, col.evidence),
+      explanation: cellRef(s, row, col.explanation),
+      appraisalNote: cellRef(s, row, col.appraisalNote),
+      leadUnit: cellRef(s, row, col.leadUnit),
+      partnerUnits: cellRef(s, row, col.partnerUnits),
+      deadline: cellRef(s, row, col.deadline),
     };
 
     if (node.depth === 1) {
       const summaryRow = summary?.rowOf.get(node.code);
-      if (summary && summaryRow !== undefined) input('target', summary.sheet, summaryRow, summary.targetCol);
-    } else input('target', s, row, col.target);
+      if (summary && summaryRow !== undefined) {
+        refs.target = cellRef(summary.sheet, summaryRow, summary.targetCol);
+        typedNumber(node.code, 'target', gridValue(summary.sheet, summaryRow, summary.targetCol), refs.target, entry, textNumbers);
+      }
+    } else {
+      refs.target = cellRef(s, row, col.target);
+      typedNumber(node.code, 'target', gridValue(s, row, col.target), refs.target, entry, textNumbers);
+    }
 
     if (node.isLeaf) {
-      input('selfScore', s, row, col.selfScore);
-      input('appraisedScore', s, row, col.appraisedScore);
-      refs.notApplicable = at(s, row, col.notApplicable);
-      const mark = value('notApplicable');
+      typedNumber(node.code, 'selfScore', gridValue(s, row, col.selfScore), refs.selfScore!, entry, textNumbers);
+      typedNumber(node.code, 'appraisedScore', gridValue(s, row, col.appraisedScore), refs.appraisedScore!, entry, textNumbers);
+      const mark = gridValue(s, row, col.notApplicable);
       if (typeof mark === 'string' && mark.trim().toLowerCase() === NOT_APPLICABLE_MARK) entry.notApplicable = true;
       else if (!isBlank(mark)) {
+        const at = refs.notApplicable!;
         problems.push({
           code: 'na-mark-unknown',
           severity: 'warning',
           criterion: node.code,
           field: 'notApplicable',
-          cell: refs.notApplicable,
-          message: `Ô ${s.name}!${refs.notApplicable.cell} có ${JSON.stringify(entryText(mark))}; chỉ "x" mới là "Không đánh giá", nên tiêu chí ${node.code} vẫn được tính`,
-          messageEn: `${s.name}!${refs.notApplicable.cell} holds ${JSON.stringify(entryText(mark))}; only "x" marks "not assessed", so ${node.code} is still counted`,
+          cell: at,
+          message: `Ô ${s.name}!${at.cell} có ${JSON.stringify(entryText(mark))}; chỉ "x" mới là "Không đánh giá", nên tiêu chí ${node.code} vẫn được tính`,
+          messageEn: `${s.name}!${at.cell} holds ${JSON.stringify(entryText(mark))}; only "x" marks "not assessed", so ${node.code} is still counted`,
         });
       }
-      checkMax(node.code, node.maxScore, value('maxScore'), at(s, row, col.maxScore), problems);
+      checkMax(node.code, node.maxScore, gridValue(s, row, col.maxScore), cellRef(s, row, col.maxScore), problems);
     } else {
-      refs.selfScore = at(s, row, col.selfScore);
-      refs.appraisedScore = at(s, row, col.appraisedScore);
       if (gridFormula(s, row, col.selfScore) === null) {
         // The parent's sum was typed over: what it states is compared with its children.
         refs.statedSelfTotal = refs.selfScore;
-        const stated = entryValue(value('selfScore'));
+        const stated = entryValue(gridValue(s, row, col.selfScore));
         if (stated !== null) entry.statedSelfTotal = stated;
       }
     }
     for (const field of TEXT_FIELDS) {
-      refs[field] = at(s, row, col[field]);
-      const text = entryText(value(field));
+      const text = entryText(gridValue(s, row, col[field]));
       if (text !== undefined) entry[field] = text;
     }
     entries[node.code] = entry;
@@ -109,6 +112,21 @@ export function readEntries(input: EntriesInput): { assessment: Assessment; prob
   const assessment: Assessment = { entries, cells };
   problems.push(...textNumberProblems(set, assessment, textNumbers));
   return { assessment, problems };
+}
+
+function cellRef(sheet: SheetGrid, row: number, col: number): CellRef {
+  return { sheet: sheet.name, cell: a1(row, col) };
+}
+
+/** A score or target as typed: kept raw, and noted when it is a number stored as text. */
+function typedNumber(code: string, field: TextNumber['field'], value: GridValue, cell: CellRef, entry: Entry, textNumbers: TextNumber[]): void {
+  const raw = entryValue(value);
+  if (raw === null) return;
+  entry[field] = raw;
+  if (typeof raw === 'string') {
+    const parsed = parseNumber(raw);
+    if (parsed.kind === 'number') textNumbers.push({ code, field, raw, value: parsed.value, cell });
+  }
 }
 
 function checkMax(code: string, max: number, cell: ReturnType<typeof gridValue>, ref: CellRef, problems: Problem[]): void {

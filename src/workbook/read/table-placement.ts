@@ -22,10 +22,14 @@ export interface TablePlacementInput {
   actualRowOf: ReadonlyMap<string, number>;
 }
 
+const MAX_CACHED_ROW = 10_000;
+
 export class TablePlacement implements Placement {
   readonly sheet: SheetGrid;
   private readonly colMap: ReadonlyMap<number, number>;
   private readonly headRows = new Map<number, number>();
+  /** row() by template row, filled as asked: each row is asked for by many formulas. */
+  private readonly rowCache: (number | null)[] = [];
 
   constructor(private readonly m: TablePlacementInput) {
     this.sheet = m.table.sheet;
@@ -48,6 +52,14 @@ export class TablePlacement implements Placement {
   }
 
   row(templateRow: number): number | null {
+    const known = this.rowCache[templateRow];
+    if (known !== undefined) return known;
+    const row = this.place(templateRow);
+    if (templateRow >= 0 && templateRow <= MAX_CACHED_ROW && Number.isInteger(templateRow)) this.rowCache[templateRow] = row;
+    return row;
+  }
+
+  private place(templateRow: number): number | null {
     const m = this.m;
     const code = m.rowOfTemplate.get(templateRow);
     if (code !== undefined) return m.actualRowOf.get(code) ?? null;

@@ -8,6 +8,8 @@
  */
 import type { SheetGrid, WorkbookGrid } from '../grid';
 import { FormulaDecoder } from './formula-markup';
+import { MarkupMemo } from './markup-memo';
+import { utf8Of } from './markup-scan';
 import { readSharedStrings } from './shared-strings';
 import { corrupt, ReadLimits } from './read-limits';
 import { readSheetXml } from './sheet-xml';
@@ -32,28 +34,21 @@ export async function readXlsxGrid(buffer: Buffer, source: string): Promise<Work
 }
 
 function readPackage(pkg: XlsxInspection, source: string): WorkbookGrid {
-  const text = (name: string) => {
-    const data = pkg.part(name);
-    return data === null ? null : data.toString('utf8').replace(/^\ufeff/, '');
-  };
-  const workbook = text('xl/workbook.xml');
+  // As Latin-1, one character per byte: the form the memos below are keyed by.
+  const markup = (name: string) => pkg.part(name)?.toString('latin1') ?? null;
+  const workbook = markup('xl/workbook.xml');
   if (workbook === null) throw corrupt(source, 'thiếu xl/workbook.xml');
-  const rels = relationships(text('xl/_rels/workbook.xml.rels') ?? '');
+  const rels = relationshipsOf.entry(markup('xl/_rels/workbook.xml.rels') ?? '').text;
   const partOf = (type: string, fallback: string) => [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target ?? fallback;
   const sharedStrings = readSharedStrings(pkg.part(partOf('sharedStrings', 'xl/sharedStrings.xml')) ?? EMPTY);
-  const styles = text(partOf('styles', 'xl/styles.xml')) ?? '';
-  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook);
-
-  const ctx = new ReadLimits(sharedStrings, dateStyles(styles), date1904, source);
+  const book = workbooksOf.entry(workbook).text;
+  const ctx = new ReadLimits(sharedStrings, dateStylesOf.entry(markup(partOf('styles', 'xl/styles.xml')) ?? '').text, book.date1904, source);
   const sheets: SheetGrid[] = [];
   const read = new Set<string>();
-  const tag = tagPattern();
-  for (let m = tag.exec(workbook); m !== null; m = tag.exec(workbook)) {
-    if (m[1] || m[2] !== 'sheet') continue;
-    const a = attributes(m[3]);
-    const name = a.name ?? `Sheet${sheets.length + 1}`;
-    const state = a.state === 'veryHidden' ? 'veryHidden' : a.state === 'hidden' ? 'hidden' : 'visible';
-    const rel = a.id === undefined ? undefined : rels.get(a.id);
+  for (const listed of book.sheets) {
+    const name = listed.name ?? `Sheet${sheets.length + 1}`;
+    const state = listed.state;
+    const rel = listed.id === undefined ? undefined : rels.get(listed.id);
     const xml = rel && rel.type.endsWith('/worksheet') ? pkg.part(rel.target) : EMPTY;
     if (xml === null) throw corrupt(source, `thiếu phần ${rel!.target} của trang "${name}"`);
     ctx.startSheet(name);
@@ -70,7 +65,37 @@ function readPackage(pkg: XlsxInspection, source: string): WorkbookGrid {
     ctx.startSheet(part);
     readSheetXml(pkg.part(part) ?? EMPTY, ctx, new FormulaDecoder(part));
   }
-  return { source, sheets, names: definedNames(workbook) };
+  return { source, sheets, names: { ...book.names } };
+}
+
+/**
+ * The small parts every file of one writer repeats, parsed once: the parsed forms are
+ * read, never changed (the defined names are copied for the grid).
+ */
+const relationshipsOf = new MarkupMemo((m) => relationships(textOf(m)), 1_000, 1_000_000);
+const dateStylesOf = new MarkupMemo((m) => dateStyles(textOf(m)), 1_000, 4_000_000);
+const workbooksOf = new MarkupMemo((m) => workbookPart(textOf(m)), 1_000, 1_000_000);
+
+function textOf(markup: string): string {
+  return utf8Of(markup).replace(/^\ufeff/, '');
+}
+
+interface WorkbookPart {
+  sheets: { name: string | undefined; id: string | undefined; state: SheetGrid['state'] }[];
+  date1904: boolean;
+  names: Record<string, string>;
+}
+
+function workbookPart(workbook: string): WorkbookPart {
+  const sheets: WorkbookPart['sheets'] = [];
+  const tag = tagPattern();
+  for (let m = tag.exec(workbook); m !== null; m = tag.exec(workbook)) {
+    if (m[1] || m[2] !== 'sheet') continue;
+    const a = attributes(m[3]);
+    sheets.push({ name: a.name, id: a.id, state: a.state === 'veryHidden' ? 'veryHidden' : a.state === 'hidden' ? 'hidden' : 'visible' });
+  }
+  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook);
+  return { sheets, date1904, names: definedNames(workbook) };
 }
 
 interface Relationship {
