@@ -122,7 +122,7 @@ function parseFormula(formula: string): Part[] {
   while (i < n) {
     const c = formula.charCodeAt(i);
     if (c === QUOTE) {
-      i = stringEnd(formula, i);
+      i = quotedEnd(formula, i);
       continue;
     }
     let prefixEnd = i;
@@ -227,7 +227,7 @@ export function canonicalFormula(formula: string): string {
   let i = 0;
   while (i < f.length) {
     if (f[i] === '"') {
-      const end = stringEnd(f, i);
+      const end = quotedEnd(f, i);
       out += f.slice(i, end);
       i = end;
       continue;
@@ -249,24 +249,16 @@ export function quoteSheet(sheet: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) && !CELL.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
-/** Index just past a "…" literal ("" is an escaped quote). */
-function stringEnd(text: string, start: number): number {
-  let i = start + 1;
-  while (i < text.length) {
-    if (text[i] === '"') {
-      if (text[i + 1] === '"') i += 2;
-      else return i + 1;
-    } else i++;
-  }
-  return text.length;
-}
-
-/** Index just past a '…' sheet name ('' is an escaped apostrophe). */
+/**
+ * Index just past a quoted run that starts at `start` — a "…" string literal or a '…'
+ * sheet name — where the quote doubled ("" or '') stands for itself.
+ */
 function quotedEnd(text: string, start: number): number {
+  const quote = text[start];
   let i = start + 1;
   while (i < text.length) {
-    if (text[i] === "'") {
-      if (text[i + 1] === "'") i += 2;
+    if (text[i] === quote) {
+      if (text[i + 1] === quote) i += 2;
       else return i + 1;
     } else i++;
   }
