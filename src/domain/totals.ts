@@ -42,6 +42,11 @@ export function leafScore(entry: Entry, basis: ScoreBasis): number | null {
   return numberOrNull(entry.appraisedScore) ?? numberOrNull(entry.selfScore);
 }
 
+/** Whether a leaf counts at all: not when marked "không đánh giá" where the set allows it. */
+function isApplicable(node: Criterion, entry: Entry): boolean {
+  return !(entry.notApplicable && node.allowNotApplicable);
+}
+
 export function computeTotals(set: CriteriaSet, assessment: Assessment, basis: ScoreBasis = 'self'): Totals {
   const byCode = new Map<string, NodeTotals>();
 
@@ -49,7 +54,7 @@ export function computeTotals(set: CriteriaSet, assessment: Assessment, basis: S
     const entry = entryOf(assessment, node.code);
     const typedTarget = numberOrNull(entry.target);
     if (node.isLeaf) {
-      const applicable = !(entry.notApplicable && node.allowNotApplicable);
+      const applicable = isApplicable(node, entry);
       const score = applicable ? leafScore(entry, basis) : null;
       const totals: NodeTotals = {
         code: node.code,
@@ -80,6 +85,37 @@ export function computeTotals(set: CriteriaSet, assessment: Assessment, basis: S
   const total = nodeTotals('', set.totalMax, sum, sum.target);
   const index = total.score === null ? null : ratio(total.score, total.applicableMax);
   return { basis, byCode, total, index, band: classify(index, set.bands) };
+}
+
+export interface GrandTotal {
+  score: number | null;
+  applicableMax: number;
+  index: number | null;
+  band: Band | null;
+}
+
+/**
+ * What computeTotals says of the whole set — total score, applicable maximum, index and
+ * band — without totals per node: the leaves added up directly, which is what the tree
+ * adds up to. A check needs only this for two of its three bases.
+ */
+export function grandTotal(set: CriteriaSet, assessment: Assessment, basis: ScoreBasis): GrandTotal {
+  let applicableMax = 0;
+  let score = 0;
+  let scored = 0;
+  for (const node of set.nodes) {
+    if (!node.isLeaf) continue;
+    const entry = entryOf(assessment, node.code);
+    if (!isApplicable(node, entry)) continue;
+    applicableMax += toMilli(node.maxScore);
+    const points = leafScore(entry, basis);
+    if (points === null) continue;
+    score += toMilli(points);
+    scored++;
+  }
+  const total = scored > 0 ? fromMilli(score) : null;
+  const index = total === null ? null : ratio(total, fromMilli(applicableMax));
+  return { score: total, applicableMax: fromMilli(applicableMax), index, band: classify(index, set.bands) };
 }
 
 /** A node's totals beside its sums in thousandths (see decimal.ts), so 0,1 + 0,2 is 0,3. */

@@ -1,4 +1,5 @@
-import { buildPlan, computeTotals, rankGaps, type Assessment } from '../../src/domain';
+import fc from 'fast-check';
+import { buildPlan, computeTotals, grandTotal, rankGaps, type Assessment, type Entry, type ScoreBasis } from '../../src/domain';
 import { findBundledSet } from '../../src/criteria';
 import { smallSet } from '../fixtures/small-set';
 
@@ -45,6 +46,28 @@ describe('totals', () => {
     const t = computeTotals(smallSet, { entries: { '1.2': { notApplicable: true, selfScore: 1 } } }, 'self');
     expect(t.total.applicableMax).toBe(20);
     expect(t.total.score).toBe(1);
+  });
+
+  it('gives the grand total alone as the tree adds it up', () => {
+    expect(grandTotal(smallSet, a, 'self')).toEqual({ score: 10.8, applicableMax: 20, index: 0.54, band: expect.objectContaining({ label: 'Trung bình' }) });
+    const na: Assessment = { entries: { ...a.entries, '3': { notApplicable: true }, '2.2': { notApplicable: true, selfScore: 3.1 } } };
+    expect(grandTotal(smallSet, na, 'self')).toMatchObject({ score: 7.7, applicableMax: 11 });
+    expect(grandTotal(smallSet, { entries: {} }, 'final')).toEqual({ score: null, applicableMax: 20, index: null, band: null });
+  });
+
+  it.each(['lai-chau-so-2025', 'minh-hoa-3-cap'])('grand total = the tree’s total for any scores, on every basis (%s, fast-check)', (id) => {
+    const set = findBundledSet(id)!;
+    const leaves = set.nodes.filter((n) => n.isLeaf);
+    const score = fc.oneof(fc.constant(undefined), fc.integer({ min: 0, max: 3000 }).map((m) => m / 1000), fc.constantFrom('1,5', '0.25', 'x', ''));
+    const entry: fc.Arbitrary<Entry> = fc.record({ selfScore: score, appraisedScore: score, notApplicable: fc.boolean() }, { requiredKeys: [] });
+    const assessment = fc.array(fc.tuple(fc.constantFrom(...leaves.map((n) => n.code)), entry), { maxLength: 60 }).map((pairs): Assessment => ({ entries: Object.fromEntries(pairs) }));
+    fc.assert(
+      fc.property(assessment, fc.constantFrom<ScoreBasis>('self', 'appraised', 'final'), (as, basis) => {
+        const tree = computeTotals(set, as, basis);
+        expect(grandTotal(set, as, basis)).toEqual({ score: tree.total.score, applicableMax: tree.total.applicableMax, index: tree.index, band: tree.band });
+      }),
+      { numRuns: 300, seed: 11 },
+    );
   });
 
   it('derives a parent target only when every applicable child has one', () => {

@@ -15,7 +15,9 @@ import { loadCriteriaSet, type Assessment } from '../../src/domain';
 import { gridFormula, gridValue } from '../../src/workbook/grid';
 import { checkWorkbook } from '../../src/workbook/read/check';
 import { interpretWorkbook } from '../../src/workbook/read/interpret';
-import { canonicalFormula, formulaRefs, mapFormulaRefs, shiftFormula } from '../../src/workbook/read/formula-refs';
+import fc from 'fast-check';
+import { buildWorkbook } from '../../src/workbook/build-workbook';
+import { canonicalFormula, formulaRefs, isMovedFormula, mapFormulaRefs, shiftFormula, type RefMapper } from '../../src/workbook/read/formula-refs';
 import { MAX_CELLS, readXlsxGrid, UnreadableWorkbookError } from '../../src/workbook/xlsx/read-grid';
 import { minhHoa, readOk, renderFilled, templateRows, typedAssessment } from '../helpers/filled-workbook';
 import { recalculate, sofficePath } from '../helpers/libreoffice';
@@ -197,6 +199,43 @@ describe('formula references', () => {
     // Moved only from the second reference on: the text before it is kept as written.
     const moved = mapFormulaRefs(f, (r) => (r.row === 1 ? { row: 1, col: r.col } : { row: r.row + 10, col: r.col, sheet: r.sheet === 'Sheet2' ? 'Bảng 2' : r.sheet }));
     expect(moved.text).toBe(`1E+3*A1+'Bảng 2'!B$12:C13+'O''Brien x'!$D14+ABC1(E15)+XFD1+XFE1+A1048577+_x.F6+"G7"""`);
+  });
+
+  it('tells whether a file’s formula is the template’s moved, without making the moved text', () => {
+    const f = `IF(TRIM(F9)="x",0,N(E9))+LOG10(A1)+'Tổng hợp'!D5+SUM(T8:T132)+0.9+"E9"`;
+    const down2: RefMapper = (r) => ({ row: r.row + 2, col: r.col });
+    const moved = `IF(TRIM(F11)="x",0,N(E11))+LOG10(A3)+'Tổng hợp'!D7+SUM(T10:T134)+0.9+"E9"`;
+    expect(isMovedFormula(moved, f, down2)).toBe(true);
+    expect(isMovedFormula(moved.replace('T134', 'T135'), f, down2)).toBe(false);
+    expect(isMovedFormula(moved.replace('T134', 'T13'), f, down2)).toBe(false);
+    expect(isMovedFormula(`${moved}+1`, f, down2)).toBe(false);
+    expect(isMovedFormula(f, f, down2)).toBe(false);
+    expect(isMovedFormula('SUM(E9,#REF!)', 'SUM(E9,E10)', (r) => (r.row === 10 ? null : r))).toBe(false);
+    const renamed: RefMapper = (r) => ({ row: r.row, col: r.col, sheet: r.sheet === 'Tổng hợp' ? 'Bảng 2' : r.sheet });
+    expect(isMovedFormula(`IF(TRIM(F9)="x",0,N(E9))+LOG10(A1)+'Bảng 2'!D5+SUM(T8:T132)+0.9+"E9"`, f, renamed)).toBe(true);
+  });
+
+  it('agrees with mapFormulaRefs on every template formula, for any rows moved (fast-check)', () => {
+    const formulas = [...new Set([findBundledSet('lai-chau-so-2025')!, minhHoa].flatMap((set) => buildWorkbook(set, { createdAt: '' }).sheets.flatMap((sh) => sh.cells.flatMap((c) => (c.formula === undefined ? [] : [c.formula])))))];
+    expect(formulas.length).toBeGreaterThan(500);
+    // Rows from `from` on move by `by` (deleted when that lands above `from`), columns past `colFrom` by `colBy`.
+    const mapper = fc.record({ from: fc.integer({ min: 1, max: 200 }), by: fc.integer({ min: -3, max: 5 }), colFrom: fc.integer({ min: 1, max: 25 }), colBy: fc.integer({ min: 0, max: 2 }) });
+    fc.assert(
+      fc.property(fc.constantFrom(...formulas), mapper, fc.nat(), (f, m, edit) => {
+        const map: RefMapper = (r) => {
+          const row = r.row >= m.from ? r.row + m.by : r.row;
+          return row < m.from && r.row >= m.from ? null : { row, col: r.col >= m.colFrom ? r.col + m.colBy : r.col };
+        };
+        const expected = mapFormulaRefs(f, map);
+        expect(isMovedFormula(expected.text, f, map)).toBe(expected.unmapped === 0);
+        // One character changed is another formula, unless it changed nothing.
+        const at = edit % expected.text.length;
+        const other = expected.text.slice(0, at) + (expected.text[at] === '9' ? '8' : '9') + expected.text.slice(at + 1);
+        expect(isMovedFormula(other, f, map)).toBe(false);
+        expect(isMovedFormula(expected.text.slice(0, at), f, map)).toBe(false);
+      }),
+      { numRuns: 2000, seed: 5 },
+    );
   });
 
   it('gives back the formula itself when no reference moves', () => {

@@ -37,9 +37,18 @@ export function codeOf(value: GridValue): CodeCell | null {
     return { code: String(Number(value.toPrecision(12))), fromNumber: true };
   }
   if (typeof value !== 'string') return null;
-  const code = value.normalize('NFC').replace(SPACES, ' ').trim().replace(/\.$/, '').trim();
-  return code === '' ? null : { code, fromNumber: false };
+  let known = textCodes.get(value);
+  if (known === undefined) {
+    if (textCodes.size >= LABEL_MEMO) textCodes.clear();
+    const code = value.normalize('NFC').replace(SPACES, ' ').trim().replace(/\.$/, '').trim();
+    known = code === '' ? null : Object.freeze({ code, fromNumber: false });
+    textCodes.set(value, known);
+  }
+  return known;
 }
+
+/** Every submission repeats the set's codes in column A: each is read once. */
+const textCodes = new Map<string, CodeCell | null>();
 
 /** Looks like a criterion code (1, 3.2, 3.2.1) rather than a note. */
 export function looksLikeCode(code: string): boolean {

@@ -10,6 +10,7 @@ import {
   pointsEqual,
   sortProblems,
   formatPoints,
+  grandTotal,
   nodeOrder,
   validateAssessment,
   type CellRef,
@@ -59,16 +60,16 @@ export interface CheckResult {
 
 export function checkWorkbook(read: ReadableWorkbook, options: ValidateOptions = {}): CheckResult {
   const { set, assessment } = read;
-  const self = computeTotals(set, assessment, 'self');
-  const appraised = computeTotals(set, assessment, 'appraised');
+  const self = grandTotal(set, assessment, 'self');
+  const appraised = grandTotal(set, assessment, 'appraised');
   const final = computeTotals(set, assessment, 'final');
   const engine: TotalsView = {
     maxScore: set.totalMax,
     applicableMax: final.total.applicableMax,
-    selfScore: self.total.score,
+    selfScore: self.score,
     selfIndex: self.index,
     selfBand: self.band?.label ?? null,
-    appraisedScore: appraised.total.score,
+    appraisedScore: appraised.score,
     appraisedIndex: appraised.index,
     appraisedBand: appraised.band?.label ?? null,
     score: final.total.score,

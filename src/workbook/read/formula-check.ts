@@ -14,7 +14,7 @@ import type { SheetSpec, WorkbookSpec } from '../spec';
 import { summaryRowOf, summaryTotalRow } from '../summary-sheet';
 import { clip, describeValue, isBlank } from './cell-text';
 import type { ExpectedValue, RowRef } from './expected-values';
-import { canonicalFormula, mapFormulaRefs, type RefMapper } from './formula-refs';
+import { canonicalFormula, isMovedFormula, mapFormulaRefs, type RefMapper } from './formula-refs';
 
 /** Where a template sheet's rows and columns are now. */
 export interface Placement {
@@ -71,11 +71,13 @@ export function checkFormulas(input: FormulaCheckInput): Problem[] {
       const row = place.row(cell.row);
       const col = place.col(cell.col);
       if (row === null || col === null) continue;
+      const actual = gridFormula(place.sheet, row, col);
+      // Most formulas are exactly as written, or as Excel moved them with their rows.
+      if (actual !== null && (unmoved ? actual === cell.formula : isMovedFormula(actual, cell.formula, moveRef))) continue;
       const moved = unmoved ? { text: cell.formula, unmapped: 0 } : mapFormulaRefs(cell.formula, moveRef);
       // A reference to a row that is gone: row-missing already says so.
       if (moved.unmapped > 0) continue;
-      const actual = gridFormula(place.sheet, row, col);
-      // Most formulas are exactly as written; the canonical form is for other programs' spelling.
+      // The canonical form is for other programs' spelling.
       if (actual !== null && (actual === moved.text || canonicalFormula(actual) === canonicalFormula(moved.text))) continue;
       const shownValue = gridValue(place.sheet, row, col);
       if (actual === null && cell.overridable && !isBlank(shownValue)) continue;

@@ -64,13 +64,18 @@ interface RefPart {
 const parsed = new Map<string, Part[]>();
 const PARSED_MEMO = 20_000;
 
-export function mapFormulaRefs(formula: string, map: RefMapper): MappedFormula {
+function partsOf(formula: string): Part[] {
   let parts = parsed.get(formula);
   if (parts === undefined) {
     if (parsed.size >= PARSED_MEMO) parsed.clear();
     parts = parseFormula(formula);
     parsed.set(formula, parts);
   }
+  return parts;
+}
+
+export function mapFormulaRefs(formula: string, map: RefMapper): MappedFormula {
+  const parts = partsOf(formula);
   // Built only from the first reference that moves: most references of a moved file's
   // formulas stay where they were, and then the formula is returned as it is.
   let out: string | null = null;
@@ -105,6 +110,61 @@ export function mapFormulaRefs(formula: string, map: RefMapper): MappedFormula {
     out += prefix + part.colDollar + columnLetter(to.col) + part.rowDollar + to.row;
   }
   return { text: out ?? formula, unmapped };
+}
+
+/**
+ * Whether `actual` is exactly `formula` with every reference moved by `map` — what
+ * `mapFormulaRefs(formula, map)` gives when every reference maps — decided without making
+ * the moved text: a file with rows inserted has a thousand moved formulas to compare, and
+ * nearly all of them are as they should be. False when a reference does not map.
+ */
+export function isMovedFormula(actual: string, formula: string, map: RefMapper): boolean {
+  const parts = partsOf(formula);
+  let at = 0;
+  let inRange = false;
+  let rangeSheet: string | null = null;
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (!part.ref) {
+      if (!actual.startsWith(part.text, at)) return false;
+      at += part.text.length;
+      if (part.resets) inRange = false;
+      continue;
+    }
+    const afterColon = part.colonBefore && inRange;
+    const sheet: string | null = part.writtenPrefix ? part.sheet : afterColon ? rangeSheet : null;
+    const to = map({ sheet, row: part.row, col: part.col, rowAbsolute: part.rowDollar === '$', colAbsolute: part.colDollar === '$' });
+    if (to === null || to.row < 1 || to.col < 1 || to.row > MAX_ROW || to.col > MAX_COL) return false;
+    const prefix = to.sheet !== undefined && to.sheet !== sheet && !afterColon ? (to.sheet === null ? '' : quoteSheet(to.sheet) + '!') : part.writtenPrefix;
+    inRange = true;
+    rangeSheet = sheet;
+    if (!actual.startsWith(prefix, at)) return false;
+    at += prefix.length;
+    if (part.colDollar !== '') {
+      if (actual.charCodeAt(at) !== DOLLAR) return false;
+      at++;
+    }
+    const letters = columnLetter(to.col);
+    if (!actual.startsWith(letters, at)) return false;
+    at += letters.length;
+    if (part.rowDollar !== '') {
+      if (actual.charCodeAt(at) !== DOLLAR) return false;
+      at++;
+    }
+    at = digitsAt(actual, at, to.row);
+    if (at < 0) return false;
+  }
+  return at === actual.length;
+}
+
+/** Index past the decimal digits of n (≥ 1) written at text[at], or -1 when they are not there. */
+function digitsAt(text: string, at: number, n: number): number {
+  let digits = 1;
+  for (let p = 10; p <= n; p *= 10) digits++;
+  const end = at + digits;
+  if (end > text.length) return -1;
+  for (let i = end - 1, v = n; i >= at; i--, v = Math.floor(v / 10)) if (text.charCodeAt(i) !== 48 + (v % 10)) return -1;
+  return end;
 }
 
 /**

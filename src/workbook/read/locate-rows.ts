@@ -33,7 +33,7 @@ export interface LocateOptions {
 export function locateRows(set: CriteriaSet, o: LocateOptions): RowLocation {
   const problems: Problem[] = [];
   const rowOf = new Map<string, number>();
-  const wanted = new Set(o.codes);
+  const wanted = codeSet(o.codes);
   const rows = gridRowCount(o.sheet);
   const cell = (row: number, col: number) => ({ sheet: o.sheet.name, cell: a1(row, col) });
   const totalKey = labelKey(o.totalLabel);
@@ -117,4 +117,12 @@ export function locateRows(set: CriteriaSet, o: LocateOptions): RowLocation {
     });
   }
   return { rowOf, totalRow, problems };
+}
+
+/** The codes a table should hold, as a set made once per template: every file of it asks. */
+const codeSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+function codeSet(codes: readonly string[]): ReadonlySet<string> {
+  let set = codeSets.get(codes);
+  if (set === undefined) codeSets.set(codes, (set = new Set(codes)));
+  return set;
 }

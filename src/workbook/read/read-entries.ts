@@ -3,7 +3,6 @@
  * cell it came from. Field targets live in "Tổng hợp"; everything else in "Chấm điểm".
  * A parent's total is read only when its formula was replaced by a typed number.
  */
-import { a1 } from '../a1';
 import {
   computeTotals,
   formatPoints,
@@ -20,6 +19,7 @@ import {
 import { gridFormula, gridValue, type GridValue, type SheetGrid } from '../grid';
 import { NOT_APPLICABLE_MARK, type ScoringColumnKey } from '../layout';
 import { entryText, entryValue, isBlank } from './cell-text';
+import { cellRefAt } from './cell-refs';
 
 export interface EntriesInput {
   set: CriteriaSet;
@@ -115,7 +115,7 @@ export function readEntries(input: EntriesInput): { assessment: Assessment; prob
 }
 
 function cellRef(sheet: SheetGrid, row: number, col: number): CellRef {
-  return { sheet: sheet.name, cell: a1(row, col) };
+  return cellRefAt(sheet.name, row, col);
 }
 
 /** A score or target as typed: kept raw, and noted when it is a number stored as text. */

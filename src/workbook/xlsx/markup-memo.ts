@@ -8,9 +8,16 @@
  * characters is a few megabytes of keys and text: a folder of hostile files full of unique
  * strings cannot grow it past that; the memo is emptied and starts again).
  */
-export interface Decoded<T = string> {
-  markup: string;
-  text: T;
+/**
+ * A class, not an object literal: a literal's allocation site is inlined into the readers,
+ * and when V8 decides to pretenure it (memo entries all live long) it throws away every
+ * compiled function that allocates from it — the whole reader, in the middle of a folder.
+ */
+export class Decoded<T = string> {
+  constructor(
+    readonly markup: string,
+    readonly text: T,
+  ) {}
 }
 
 export class MarkupMemo<T = string> {
@@ -30,7 +37,7 @@ export class MarkupMemo<T = string> {
         this.known.clear();
         this.chars = 0;
       }
-      entry = { markup: Buffer.from(markup, 'latin1').toString('latin1'), text: this.decode(markup) };
+      entry = new Decoded(Buffer.from(markup, 'latin1').toString('latin1'), this.decode(markup));
       this.known.set(entry.markup, entry);
       this.chars += markup.length;
     }

@@ -1,0 +1,39 @@
+/**
+ * The cell references an assessment carries, ten per criterion row, made once and shared
+ * by every file whose sheet has the same name: a folder of one set's submissions asks for
+ * the same few thousand cells again and again. Each reference is frozen, since many
+ * results hold the same one. Made by a class rather than as object literals: the literal's
+ * allocation site, all of whose objects live on in results, was pretenured by V8 part-way
+ * through a folder, which threw away the compiled reader that allocated from it.
+ */
+import type { CellRef } from '../../domain';
+import { a1 } from '../a1';
+
+class SharedCellRef implements CellRef {
+  constructor(
+    readonly sheet: string,
+    readonly cell: string,
+  ) {
+    Object.freeze(this);
+  }
+}
+
+/** Columns per row in the key; a scoring sheet has about twenty. */
+const COLS = 64;
+const MAX_ROW = 10_000;
+/** A folder may hold sheets of any name: only the last few sheets' references are kept. */
+const MAX_SHEETS = 16;
+const bySheet = new Map<string, Map<number, CellRef>>();
+
+export function cellRefAt(sheet: string, row: number, col: number): CellRef {
+  if (!(row >= 1 && row <= MAX_ROW && col >= 1 && col < COLS && Number.isInteger(row) && Number.isInteger(col))) return new SharedCellRef(sheet, a1(row, col));
+  let refs = bySheet.get(sheet);
+  if (refs === undefined) {
+    if (bySheet.size >= MAX_SHEETS) bySheet.clear();
+    bySheet.set(sheet, (refs = new Map()));
+  }
+  const key = row * COLS + col;
+  let ref = refs.get(key);
+  if (ref === undefined) refs.set(key, (ref = new SharedCellRef(sheet, a1(row, col))));
+  return ref;
+}
