@@ -6,6 +6,7 @@
 import {
   computeTotals,
   formatPoints,
+  grandTotal,
   parseNumber,
   subtractPoints,
   toMilli,
@@ -161,25 +162,29 @@ function checkMax(code: string, max: number, cell: ReturnType<typeof gridValue>,
  */
 function textNumberProblems(set: CriteriaSet, assessment: Assessment, list: readonly TextNumber[]): Problem[] {
   if (list.length === 0) return [];
-  const without = (drop: readonly TextNumber[]): Assessment => ({
-    entries: Object.fromEntries(
-      Object.entries(assessment.entries).map(([code, e]) => {
-        const copy: Entry = { ...e };
-        for (const t of drop) if (t.code === code) delete copy[t.field];
-        return [code, copy];
-      }),
-    ),
-  });
-  const engine = { self: computeTotals(set, assessment, 'self'), appraised: computeTotals(set, assessment, 'appraised') };
+  // The assessment as the file's own sums see it: only the entries that change are copied.
+  const without = (drop: readonly TextNumber[]): Assessment => {
+    const entries = { ...assessment.entries };
+    for (const t of drop) {
+      const copy: Entry = { ...entries[t.code] };
+      delete copy[t.field];
+      entries[t.code] = copy;
+    }
+    return { entries };
+  };
   const fileAssessment = without(list);
-  const file = { self: computeTotals(set, fileAssessment, 'self'), appraised: computeTotals(set, fileAssessment, 'appraised') };
+  // Targets need the tree (a parent's target rolls up); scores only the grand total.
+  const targets = list.some((t) => t.field === 'target')
+    ? { right: computeTotals(set, assessment, 'self').total.target, shown: computeTotals(set, fileAssessment, 'self').total.target }
+    : null;
+  const engine = { self: grandTotal(set, assessment, 'self'), appraised: grandTotal(set, assessment, 'appraised') };
+  const file = { self: grandTotal(set, fileAssessment, 'self'), appraised: grandTotal(set, fileAssessment, 'appraised') };
   return list.map((t) => {
     const node = set.byCode.get(t.code)!;
     const where = `${t.cell.sheet}!${t.cell.cell}`;
     let effect: { vi: string; en: string };
     if (t.field === 'target') {
-      const right = engine.self.total.target;
-      const shown = file.self.total.target;
+      const { right, shown } = targets!;
       effect =
         node.depth === 1
           ? {
@@ -189,9 +194,9 @@ function textNumberProblems(set: CriteriaSet, assessment: Assessment, list: read
           : { vi: 'tỷ lệ hoàn thành mục tiêu của dòng này trong tệp bị bỏ trống', en: 'the row’s target completion in the file is left blank' };
     } else {
       const basis = t.field === 'selfScore' ? 'self' : 'appraised';
-      const right = engine[basis].total.score ?? 0;
-      const shown = file[basis].total.score ?? 0;
-      const alone = subtractPoints(right, computeTotals(set, without([t]), basis).total.score ?? 0);
+      const right = engine[basis].score ?? 0;
+      const shown = file[basis].score ?? 0;
+      const alone = subtractPoints(right, grandTotal(set, without([t]), basis).score ?? 0);
       const label = t.field === 'selfScore' ? 'tự đánh giá' : 'thẩm định';
       effect =
         toMilli(alone) === 0
