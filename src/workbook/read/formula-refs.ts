@@ -40,7 +40,14 @@ const OPEN_PAREN = 40;
 const COLON = 58;
 
 /** Formula text split once into what stays and the references that may move. */
-type Part = { ref: false; text: string; resets: boolean } | RefPart;
+type Part = LiteralPart | RefPart;
+
+interface LiteralPart {
+  ref: false;
+  text: string;
+  /** Anything but a lone ":" ends a range. */
+  resets: boolean;
+}
 
 interface RefPart {
   ref: true;
@@ -74,40 +81,65 @@ function partsOf(formula: string): Part[] {
   return parts;
 }
 
+/**
+ * Where the references of a parsed formula go, one after another, and how each one's sheet
+ * is then written: the second half of a range (A1:B2) takes the first half's sheet.
+ */
+class RefMover {
+  row = 0;
+  col = 0;
+  prefix = '';
+  private inRange = false;
+  private rangeSheet: string | null = null;
+
+  constructor(private readonly map: RefMapper) {}
+
+  literal(part: LiteralPart): void {
+    if (part.resets) this.inRange = false;
+  }
+
+  /** The reference moved into row, col and prefix; false when it does not map (it becomes #REF!). */
+  move(part: RefPart): boolean {
+    const afterColon = part.colonBefore && this.inRange;
+    const sheet: string | null = part.writtenPrefix ? part.sheet : afterColon ? this.rangeSheet : null;
+    const to = this.map({ sheet, row: part.row, col: part.col, rowAbsolute: part.rowDollar === '$', colAbsolute: part.colDollar === '$' });
+    if (to === null || to.row < 1 || to.col < 1 || to.row > MAX_ROW || to.col > MAX_COL) {
+      this.inRange = false;
+      return false;
+    }
+    this.prefix = to.sheet !== undefined && to.sheet !== sheet && !afterColon ? (to.sheet === null ? '' : quoteSheet(to.sheet) + '!') : part.writtenPrefix;
+    this.inRange = true;
+    this.rangeSheet = sheet;
+    this.row = to.row;
+    this.col = to.col;
+    return true;
+  }
+}
+
 export function mapFormulaRefs(formula: string, map: RefMapper): MappedFormula {
   const parts = partsOf(formula);
+  const mover = new RefMover(map);
   // Built only from the first reference that moves: most references of a moved file's
   // formulas stay where they were, and then the formula is returned as it is.
   let out: string | null = null;
   let unmapped = 0;
-  // The sheet of the reference just written, for the second half of a range (A1:B2).
-  let inRange = false;
-  let rangeSheet: string | null = null;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i];
     if (!part.ref) {
       if (out !== null) out += part.text;
-      if (part.resets) inRange = false;
+      mover.literal(part);
       continue;
     }
-    const afterColon = part.colonBefore && inRange;
-    const sheet: string | null = part.writtenPrefix ? part.sheet : afterColon ? rangeSheet : null;
-    const to = map({ sheet, row: part.row, col: part.col, rowAbsolute: part.rowDollar === '$', colAbsolute: part.colDollar === '$' });
-    let prefix = part.writtenPrefix;
-    if (to === null || to.row < 1 || to.col < 1 || to.row > MAX_ROW || to.col > MAX_COL) {
+    if (!mover.move(part)) {
       unmapped++;
-      out = (out ?? formula.slice(0, part.start)) + prefix + '#REF!';
-      inRange = false;
+      out = (out ?? formula.slice(0, part.start)) + part.writtenPrefix + '#REF!';
       continue;
     }
-    if (to.sheet !== undefined && to.sheet !== sheet && !afterColon) prefix = to.sheet === null ? '' : quoteSheet(to.sheet) + '!';
-    inRange = true;
-    rangeSheet = sheet;
     if (out === null) {
-      if (to.row === part.row && to.col === part.col && prefix === part.writtenPrefix) continue;
+      if (mover.row === part.row && mover.col === part.col && mover.prefix === part.writtenPrefix) continue;
       out = formula.slice(0, part.start);
     }
-    out += prefix + part.colDollar + columnLetter(to.col) + part.rowDollar + to.row;
+    out += mover.prefix + part.colDollar + columnLetter(mover.col) + part.rowDollar + mover.row;
   }
   return { text: out ?? formula, unmapped };
 }
@@ -120,38 +152,30 @@ export function mapFormulaRefs(formula: string, map: RefMapper): MappedFormula {
  */
 export function isMovedFormula(actual: string, formula: string, map: RefMapper): boolean {
   const parts = partsOf(formula);
+  const mover = new RefMover(map);
   let at = 0;
-  let inRange = false;
-  let rangeSheet: string | null = null;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i];
     if (!part.ref) {
       if (!actual.startsWith(part.text, at)) return false;
       at += part.text.length;
-      if (part.resets) inRange = false;
+      mover.literal(part);
       continue;
     }
-    const afterColon = part.colonBefore && inRange;
-    const sheet: string | null = part.writtenPrefix ? part.sheet : afterColon ? rangeSheet : null;
-    const to = map({ sheet, row: part.row, col: part.col, rowAbsolute: part.rowDollar === '$', colAbsolute: part.colDollar === '$' });
-    if (to === null || to.row < 1 || to.col < 1 || to.row > MAX_ROW || to.col > MAX_COL) return false;
-    const prefix = to.sheet !== undefined && to.sheet !== sheet && !afterColon ? (to.sheet === null ? '' : quoteSheet(to.sheet) + '!') : part.writtenPrefix;
-    inRange = true;
-    rangeSheet = sheet;
-    if (!actual.startsWith(prefix, at)) return false;
-    at += prefix.length;
+    if (!mover.move(part) || !actual.startsWith(mover.prefix, at)) return false;
+    at += mover.prefix.length;
     if (part.colDollar !== '') {
       if (actual.charCodeAt(at) !== DOLLAR) return false;
       at++;
     }
-    const letters = columnLetter(to.col);
+    const letters = columnLetter(mover.col);
     if (!actual.startsWith(letters, at)) return false;
     at += letters.length;
     if (part.rowDollar !== '') {
       if (actual.charCodeAt(at) !== DOLLAR) return false;
       at++;
     }
-    at = digitsAt(actual, at, to.row);
+    at = digitsAt(actual, at, mover.row);
     if (at < 0) return false;
   }
   return at === actual.length;
