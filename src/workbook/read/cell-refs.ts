@@ -2,14 +2,15 @@
  * The cell references an assessment carries, ten per criterion row, made once and shared
  * by every file whose sheet has the same name: a folder of one set's submissions asks for
  * the same few thousand cells again and again. Each reference is frozen, since many
- * results hold the same one. Made by a class rather than as object literals: the literal's
- * allocation site, all of whose objects live on in results, was pretenured by V8 part-way
- * through a folder, which threw away the compiled reader that allocated from it.
+ * results hold the same one (a cell beyond the shared range gets one of its own). Made by a
+ * class rather than as object literals: the literal's allocation site, all of whose objects
+ * live on in results, was pretenured by V8 part-way through a folder, which threw away the
+ * compiled reader that allocated from it.
  */
 import type { CellRef } from '../../domain';
 import { a1 } from '../a1';
 
-class SharedCellRef implements CellRef {
+class FrozenCellRef implements CellRef {
   constructor(
     readonly sheet: string,
     readonly cell: string,
@@ -26,7 +27,7 @@ const MAX_SHEETS = 16;
 const bySheet = new Map<string, Map<number, CellRef>>();
 
 export function cellRefAt(sheet: string, row: number, col: number): CellRef {
-  if (!(row >= 1 && row <= MAX_ROW && col >= 1 && col < COLS && Number.isInteger(row) && Number.isInteger(col))) return new SharedCellRef(sheet, a1(row, col));
+  if (!(row >= 1 && row <= MAX_ROW && col >= 1 && col < COLS && Number.isInteger(row) && Number.isInteger(col))) return new FrozenCellRef(sheet, a1(row, col));
   let refs = bySheet.get(sheet);
   if (refs === undefined) {
     if (bySheet.size >= MAX_SHEETS) bySheet.clear();
@@ -34,6 +35,6 @@ export function cellRefAt(sheet: string, row: number, col: number): CellRef {
   }
   const key = row * COLS + col;
   let ref = refs.get(key);
-  if (ref === undefined) refs.set(key, (ref = new SharedCellRef(sheet, a1(row, col))));
+  if (ref === undefined) refs.set(key, (ref = new FrozenCellRef(sheet, a1(row, col))));
   return ref;
 }

@@ -7,6 +7,7 @@
 import { a1 } from '../a1';
 import type { CriteriaSet, Problem } from '../../domain';
 import { gridRowCount, gridValue, type SheetGrid } from '../grid';
+import { cellRefAt } from './cell-refs';
 import { codeOf, labelKey, looksLikeCode } from './cell-text';
 
 export interface RowLocation {
@@ -35,7 +36,7 @@ export function locateRows(set: CriteriaSet, o: LocateOptions): RowLocation {
   const rowOf = new Map<string, number>();
   const wanted = codeSet(o.codes);
   const rows = gridRowCount(o.sheet);
-  const cell = (row: number, col: number) => ({ sheet: o.sheet.name, cell: a1(row, col) });
+  const cell = (row: number, col: number) => cellRefAt(o.sheet.name, row, col);
   const totalKey = labelKey(o.totalLabel);
 
   let totalRow: number | null = null;
