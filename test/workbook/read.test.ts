@@ -12,12 +12,13 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { findBundledSet } from '../../src/criteria';
 import { loadCriteriaSet, type Assessment } from '../../src/domain';
-import { gridFormula, gridValue } from '../../src/workbook/grid';
+import { gridFormula, gridValue, type SheetGrid } from '../../src/workbook/grid';
 import { checkWorkbook } from '../../src/workbook/read/check';
 import { interpretWorkbook } from '../../src/workbook/read/interpret';
 import fc from 'fast-check';
 import { buildWorkbook } from '../../src/workbook/build-workbook';
-import { canonicalFormula, formulaRefs, isMovedFormula, mapFormulaRefs, shiftFormula, type RefMapper } from '../../src/workbook/read/formula-refs';
+import { canonicalFormula, formulaRefs, isMovedFormula, mapFormulaRefs, ownSheetSpan, rowsMovedFormula, shiftFormula, type RefMapper } from '../../src/workbook/read/formula-refs';
+import { RowShifts } from '../../src/workbook/read/row-shifts';
 import { MAX_CELLS, readXlsxGrid, UnreadableWorkbookError } from '../../src/workbook/xlsx/read-grid';
 import { minhHoa, readOk, renderFilled, templateRows, typedAssessment } from '../helpers/filled-workbook';
 import { recalculate, sofficePath } from '../helpers/libreoffice';
@@ -236,6 +237,63 @@ describe('formula references', () => {
       }),
       { numRuns: 2000, seed: 5 },
     );
+  });
+
+  it('takes the short way only where all references moved by one amount, and then decides as isMovedFormula (fast-check)', () => {
+    const formulas = [...new Set([findBundledSet('lai-chau-so-2025')!, minhHoa].flatMap((set) => buildWorkbook(set, { createdAt: '' }).sheets.flatMap((sh) => sh.cells.flatMap((c) => (c.formula === undefined ? [] : [c.formula])))))];
+    const sheet: SheetGrid = { name: 'Chấm điểm', state: 'visible', values: [], formulas: [] };
+    // Rows from `from` on move by `by` (deleted when that lands above `from`); columns past `colFrom` by `colBy`.
+    const moves = fc.record({ from: fc.integer({ min: 1, max: 200 }), by: fc.integer({ min: -3, max: 5 }), colFrom: fc.integer({ min: 1, max: 25 }), colBy: fc.integer({ min: 0, max: 2 }) });
+    let short = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...formulas), moves, fc.nat(), (f, m, edit) => {
+        const row = (r: number) => (r >= m.from ? (r + m.by < m.from ? null : r + m.by) : r);
+        const col = (c: number) => (c >= m.colFrom ? c + m.colBy : c);
+        const shifts = new RowShifts({ sheet, row, col }, 400, 30);
+        // Own-sheet references follow the placement; others stay (another sheet is not moved here).
+        const map: RefMapper = (r) => {
+          if (r.sheet !== null) return { row: r.row, col: r.col };
+          const to = row(r.row);
+          return to === null ? null : { row: to, col: col(r.col) };
+        };
+        const span = ownSheetSpan(f);
+        const by = span === null ? null : shifts.over(span);
+        if (span === null || by === null) return;
+        short++;
+        for (let r = span.fromRow; r <= span.toRow; r++) expect(row(r)).toBe(r + by);
+        for (let c = span.fromCol; c <= span.toCol; c++) expect(col(c)).toBe(c);
+        const moved = rowsMovedFormula(f, by);
+        const truth = mapFormulaRefs(f, map);
+        const at = edit % truth.text.length;
+        for (const actual of [truth.text, truth.text.slice(0, at) + (truth.text[at] === '9' ? '8' : '9') + truth.text.slice(at + 1)]) {
+          expect(moved !== null && actual === moved).toBe(isMovedFormula(actual, f, map));
+        }
+      }),
+      { numRuns: 2000, seed: 11 },
+    );
+    // The short way is the usual one, so the property above was tested on many cases.
+    expect(short).toBeGreaterThan(600);
+  });
+
+  it('sees a run of rows moved by one amount, and nothing past a row gone or moved otherwise', () => {
+    const sheet: SheetGrid = { name: 'Chấm điểm', state: 'visible', values: [], formulas: [] };
+    // Row 12 deleted: rows 13… move up one; columns stay.
+    const deleted = new RowShifts({ sheet, row: (r) => (r < 12 ? r : r === 12 ? null : r - 1), col: (c) => c }, 100, 20);
+    expect(deleted.over({ fromRow: 1, toRow: 11, fromCol: 1, toCol: 20 })).toBe(0);
+    expect(deleted.over({ fromRow: 13, toRow: 100, fromCol: 3, toCol: 3 })).toBe(-1);
+    expect(deleted.over({ fromRow: 11, toRow: 13, fromCol: 3, toCol: 3 })).toBeNull();
+    expect(deleted.over({ fromRow: 12, toRow: 12, fromCol: 3, toCol: 3 })).toBeNull();
+    expect(deleted.over({ fromRow: 13, toRow: 101, fromCol: 3, toCol: 3 })).toBeNull();
+    expect(deleted.over({ fromRow: 13, toRow: 14, fromCol: 3, toCol: 21 })).toBeNull();
+    // No reference at all: the formula is as written wherever it is.
+    expect(deleted.over({ fromRow: 1, toRow: 0, fromCol: 1, toCol: 0 })).toBe(0);
+    // A column inserted: no short way for any formula with a reference.
+    const widened = new RowShifts({ sheet, row: (r) => r, col: (c) => (c < 5 ? c : c + 1) }, 100, 20);
+    expect(widened.over({ fromRow: 8, toRow: 9, fromCol: 1, toCol: 2 })).toBeNull();
+    expect(ownSheetSpan(`SUM(C9,C15:C21,$D$27)`)).toEqual({ fromRow: 9, toRow: 27, fromCol: 3, toCol: 4 });
+    expect(ownSheetSpan(`IF(ISNUMBER('Tổng hợp'!D5),1,C9)`)).toBeNull();
+    expect(rowsMovedFormula(`SUM(C9,C15:C21,$D$27)`, 2)).toBe(`SUM(C11,C17:C23,$D$29)`);
+    expect(rowsMovedFormula(`SUM(C9,C15:C21,$D$27)`, -9)).toBeNull();
   });
 
   it('gives back the formula itself when no reference moves', () => {

@@ -14,7 +14,8 @@ import type { SheetSpec, WorkbookSpec } from '../spec';
 import { summaryRowOf, summaryTotalRow } from '../summary-sheet';
 import { clip, describeValue, isBlank } from './cell-text';
 import type { ExpectedValue, RowRef } from './expected-values';
-import { canonicalFormula, isMovedFormula, mapFormulaRefs, type RefMapper } from './formula-refs';
+import { canonicalFormula, isMovedFormula, mapFormulaRefs, ownSheetSpan, rowsMovedFormula, type RefMapper } from './formula-refs';
+import { RowShifts } from './row-shifts';
 
 /** Where a template sheet's rows and columns are now. */
 export interface Placement {
@@ -67,13 +68,15 @@ export function checkFormulas(input: FormulaCheckInput): Problem[] {
       if (r === null || c === null) return null;
       return ref.sheet !== null ? { row: r, col: c, sheet: target.sheet.name } : { row: r, col: c };
     };
+    const size = extent.get(spec.name)!;
+    const shifts = unmoved ? null : new RowShifts(place, size.rows, size.cols);
     for (const cell of cells) {
       const row = place.row(cell.row);
       const col = place.col(cell.col);
       if (row === null || col === null) continue;
       const actual = gridFormula(place.sheet, row, col);
       // Most formulas are exactly as written, or as Excel moved them with their rows.
-      if (actual !== null && (unmoved ? actual === cell.formula : isMovedFormula(actual, cell.formula, moveRef))) continue;
+      if (actual !== null && (shifts === null ? actual === cell.formula : isMovedAsTemplate(actual, cell.formula, shifts, moveRef))) continue;
       const moved = unmoved ? { text: cell.formula, unmapped: 0 } : mapFormulaRefs(cell.formula, moveRef);
       // A reference to a row that is gone: row-missing already says so.
       if (moved.unmapped > 0) continue;
@@ -118,6 +121,18 @@ export function checkFormulas(input: FormulaCheckInput): Problem[] {
     }
   }
   return problems;
+}
+
+/**
+ * isMovedFormula, by the short way when the formula's references all moved by one amount
+ * (the rows below an inserted or deleted row): then its text is the template's with every
+ * row moved, the same for every file moved there.
+ */
+function isMovedAsTemplate(actual: string, formula: string, shifts: RowShifts, moveRef: RefMapper): boolean {
+  const span = ownSheetSpan(formula);
+  const rows = span === null ? null : shifts.over(span);
+  const moved = rows === null ? null : rowsMovedFormula(formula, rows);
+  return moved !== null ? actual === moved : isMovedFormula(actual, formula, moveRef);
 }
 
 /** Which row and column of the template a formula cell is, in words. */

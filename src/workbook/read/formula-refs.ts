@@ -64,21 +64,88 @@ interface RefPart {
   colonBefore: boolean;
 }
 
+/** Rows and columns a formula's references reach (none: fromRow > toRow). */
+export interface RefSpan {
+  fromRow: number;
+  toRow: number;
+  fromCol: number;
+  toCol: number;
+}
+
+/** A formula split once, with what the check asks of it again and again. */
+class ParsedFormula {
+  /** Where its references reach when none of them names a sheet; null when one does. */
+  readonly ownSheetSpan: RefSpan | null;
+  /** The text with every row moved, by how far: filled as files ask. */
+  private moved: Map<number, string | null> | null = null;
+
+  constructor(
+    readonly text: string,
+    readonly parts: Part[],
+  ) {
+    let span: RefSpan | null = { fromRow: 1, toRow: 0, fromCol: 1, toCol: 0 };
+    for (const part of parts) {
+      if (!part.ref) continue;
+      if (part.writtenPrefix !== '') {
+        span = null;
+        break;
+      }
+      if (span.fromRow > span.toRow) span = { fromRow: part.row, toRow: part.row, fromCol: part.col, toCol: part.col };
+      else {
+        span.fromRow = Math.min(span.fromRow, part.row);
+        span.toRow = Math.max(span.toRow, part.row);
+        span.fromCol = Math.min(span.fromCol, part.col);
+        span.toCol = Math.max(span.toCol, part.col);
+      }
+    }
+    this.ownSheetSpan = span;
+  }
+
+  rowsMoved(rows: number): string | null {
+    if (rows === 0) return this.text;
+    this.moved ??= new Map();
+    let text = this.moved.get(rows);
+    if (text === undefined) {
+      const out = mapFormulaRefs(this.text, (r) => ({ row: r.row + rows, col: r.col }));
+      text = out.unmapped > 0 ? null : out.text;
+      if (this.moved.size >= MOVES_KEPT) this.moved.clear();
+      this.moved.set(rows, text);
+    }
+    return text;
+  }
+}
+
 /**
  * Parsed formulas by text. A check moves every template formula of a set for every
  * submission: the template's strings are the same each time, so each is parsed once.
  */
-const parsed = new Map<string, Part[]>();
+const parsed = new Map<string, ParsedFormula>();
 const PARSED_MEMO = 20_000;
+const MOVES_KEPT = 16;
 
-function partsOf(formula: string): Part[] {
-  let parts = parsed.get(formula);
-  if (parts === undefined) {
+function parsedOf(formula: string): ParsedFormula {
+  let known = parsed.get(formula);
+  if (known === undefined) {
     if (parsed.size >= PARSED_MEMO) parsed.clear();
-    parts = parseFormula(formula);
-    parsed.set(formula, parts);
+    known = new ParsedFormula(formula, parseFormula(formula));
+    parsed.set(formula, known);
   }
-  return parts;
+  return known;
+}
+
+/** Where a formula's references reach when all are on its own sheet; null when one names a sheet. */
+export function ownSheetSpan(formula: string): RefSpan | null {
+  return parsedOf(formula).ownSheetSpan;
+}
+
+/**
+ * The formula with every reference's row moved by `rows`, $ or not — what Excel writes
+ * when the formula's rows and all the rows it refers to move together — or null when a
+ * reference would leave the sheet. Kept per formula and shift: files with rows inserted
+ * or deleted at the same place share it.
+ */
+export function rowsMovedFormula(formula: string, rows: number): string | null {
+  return parsedOf(formula).rowsMoved(rows);
 }
 
 /**
@@ -117,7 +184,7 @@ class RefMover {
 }
 
 export function mapFormulaRefs(formula: string, map: RefMapper): MappedFormula {
-  const parts = partsOf(formula);
+  const parts = parsedOf(formula).parts;
   const mover = new RefMover(map);
   // Built only from the first reference that moves: most references of a moved file's
   // formulas stay where they were, and then the formula is returned as it is.
@@ -151,7 +218,7 @@ export function mapFormulaRefs(formula: string, map: RefMapper): MappedFormula {
  * nearly all of them are as they should be. False when a reference does not map.
  */
 export function isMovedFormula(actual: string, formula: string, map: RefMapper): boolean {
-  const parts = partsOf(formula);
+  const parts = parsedOf(formula).parts;
   const mover = new RefMover(map);
   let at = 0;
   for (let i = 0; i < parts.length; i++) {
