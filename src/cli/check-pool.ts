@@ -4,7 +4,7 @@
  * and always when the compiled worker is not there (tests run the TypeScript sources).
  * Results come back in input order whatever order the threads finish in. A worker that
  * runs out of memory or takes too long on one file gives that file a verdict and is
- * replaced.
+ * replaced. In this thread, V8's own helper threads run behind the check (helpers-behind.ts).
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -14,6 +14,7 @@ import type { CheckedFile } from '../workbook/consolidation/checked-file';
 import { checkFile } from './check-file';
 import type { CheckInput } from './check-inputs';
 import type { CheckJob } from './check-worker';
+import { withHelpersBehind } from './helpers-behind';
 
 /**
  * Each worker loads the program and warms up its compiler on its own (about half a
@@ -45,8 +46,11 @@ export async function checkFiles(inputs: readonly CheckInput[], options: PoolOpt
   const script = options.workerScript ?? join(__dirname, 'check-worker.js');
   const threads = Math.min(options.threads ?? defaultThreads(inputs.length), inputs.length);
   if (threads < 2 || !existsSync(script)) {
-    const results: CheckedFile[] = [];
-    for (const input of inputs) results.push(await checkFile(input.path, input.shown));
+    const results = await withHelpersBehind(async () => {
+      const out: CheckedFile[] = [];
+      for (const input of inputs) out.push(await checkFile(input.path, input.shown));
+      return out;
+    });
     return { results, threads: 1 };
   }
   return { results: await inWorkers(inputs, script, threads), threads };

@@ -1,8 +1,9 @@
 /**
  * npm run bench — checking a folder: 100 submissions of ~150 rows (half written by exceljs,
- * half by the second writer) checked one after another in one thread, against the bare
- * exceljs load of the same files and `soffice --headless --convert-to csv` of them; then
- * `par-index check DIR` as the CLI runs it (worker threads or not, as it decides).
+ * half by the second writer) checked one after another in one thread, as the CLI does on
+ * a machine of fewer than four cores, against the bare exceljs load of the same files and
+ * `soffice --headless --convert-to csv` of them; then `par-index check DIR` as the CLI
+ * runs it here (worker threads or not, as it decides).
  * Targets: ≥ 20× faster than LibreOffice, ≤ 1,5× the bare load, peak memory ≤ 200 MB.
  * Then the reader fuzzed with 10 000 fast-check cases. Reported, never asserted.
  *
@@ -20,7 +21,6 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 // Compiled beside the bench, so the child processes below have them to load.
-import '../../src/cli/check-file';
 import '../../src/cli/check-worker';
 import '../../src/cli/check-pool';
 import { generateCorpus } from '../helpers/corpus';
@@ -88,26 +88,35 @@ function median(all: number[]): Runs {
 }
 
 /**
- * One fresh process: the compiled check (or a bare exceljs load) of every file in the
+ * One fresh process: the check as the CLI runs it in one thread (checkFiles, which also
+ * puts V8's helper threads behind it), or a bare exceljs load, of every file in the
  * folder, timed after the first file has warmed it up — module loading is not counted.
  */
 function timedChild(dir: string, what: 'check' | 'exceljs'): number {
-  const checkFile = join(__dirname, '../../src/cli/check-file.js');
+  const pool = join(__dirname, '../../src/cli/check-pool.js');
   const script = `
     const { readdirSync, readFileSync } = require('node:fs');
     const { join } = require('node:path');
     const dir = ${JSON.stringify(dir)};
     const names = readdirSync(dir).sort();
     const paths = names.map((n) => join(dir, n));
-    const once = ${
+    const run = ${
       what === 'check'
-        ? `(() => { const { checkFile } = require(${JSON.stringify(checkFile)}); return (i) => checkFile(paths[i], names[i]); })()`
-        : `(() => { const ExcelJS = require('exceljs'); return (i) => new ExcelJS.Workbook().xlsx.load(readFileSync(paths[i])); })()`
+        ? `(() => {
+            const { checkFiles } = require(${JSON.stringify(pool)});
+            const inputs = names.map((shown, i) => ({ shown, path: paths[i] }));
+            return (first) => checkFiles(first ? inputs.slice(0, 1) : inputs, { threads: 1 });
+          })()`
+        : `(() => {
+            const ExcelJS = require('exceljs');
+            const load = (i) => new ExcelJS.Workbook().xlsx.load(readFileSync(paths[i]));
+            return async (first) => { for (let i = 0; i < (first ? 1 : paths.length); i++) await load(i); };
+          })()`
     };
     (async () => {
-      await once(0);
+      await run(true);
       const t0 = performance.now();
-      for (let i = 0; i < paths.length; i++) await once(i);
+      await run(false);
       process.stdout.write(String(performance.now() - t0));
     })();`;
   const r = spawnSync(process.execPath, ['-e', script], { cwd: join(__dirname, '../..'), encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
