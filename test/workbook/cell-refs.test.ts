@@ -1,4 +1,5 @@
-import { cellRefAt } from '../../src/workbook/read/cell-refs';
+import { formatCellRef } from '../../src/domain';
+import { cellRefAt, cellRefText } from '../../src/workbook/read/cell-refs';
 
 describe('shared cell references', () => {
   it('gives one frozen reference per sheet and cell', () => {
@@ -23,5 +24,15 @@ describe('shared cell references', () => {
     const again = cellRefAt('Sheet0', 8, 2);
     expect(again).toEqual(first);
     expect(again).not.toBe(first);
+  });
+
+  it('gives the text of a reference as formatCellRef does, shared or not, and keeps it out of what a result serialises', () => {
+    const shared = cellRefAt('Chấm điểm', 12, 5);
+    expect(cellRefText(shared)).toBe('Chấm điểm!E12');
+    expect(cellRefText(cellRefAt('S', 20_000, 3))).toBe('S!C20000');
+    expect(cellRefText({ sheet: 'Tổng hợp', cell: 'D5' })).toBe(formatCellRef({ sheet: 'Tổng hợp', cell: 'D5' }));
+    expect(Object.keys(shared)).toEqual(['sheet', 'cell']);
+    expect(structuredClone(shared)).toEqual({ sheet: 'Chấm điểm', cell: 'E12' });
+    expect(Object.keys(structuredClone(shared))).toEqual(['sheet', 'cell']);
   });
 });

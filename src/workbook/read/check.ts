@@ -6,7 +6,6 @@
  */
 import {
   computeTotals,
-  formatCellRef,
   pointsEqual,
   sortProblems,
   formatPoints,
@@ -18,7 +17,7 @@ import {
   type Totals,
   type ValidateOptions,
 } from '../../domain';
-import { a1 } from '../a1';
+import { cellRefAt, cellRefText } from './cell-refs';
 import type { FileTotals } from './file-totals';
 import type { ReadableWorkbook } from './interpret';
 
@@ -83,7 +82,7 @@ export function checkWorkbook(read: ReadableWorkbook, options: ValidateOptions =
     if (row === undefined) continue;
     const ref = assessment.cells?.[node.code] ?? {};
     cells[node.code] = {
-      maxScore: `${read.sheets.scoring}!${a1(row, read.columns.maxScore)}`,
+      maxScore: cellRefText(cellRefAt(read.sheets.scoring, row, read.columns.maxScore)),
       target: shown(ref.target),
       selfScore: shown(ref.selfScore),
       appraisedScore: shown(ref.appraisedScore),
@@ -100,7 +99,7 @@ export function checkWorkbook(read: ReadableWorkbook, options: ValidateOptions =
 }
 
 function shown(ref: CellRef | undefined): string | null {
-  return ref ? formatCellRef(ref) : null;
+  return ref ? cellRefText(ref) : null;
 }
 
 function fileView(t: FileTotals): CheckTotals['file'] {
