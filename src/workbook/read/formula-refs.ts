@@ -75,7 +75,7 @@ export interface RefSpan {
 /** A formula split once, with what the check asks of it again and again. */
 class ParsedFormula {
   /** Where its references reach when none of them names a sheet; null when one does. */
-  readonly ownSheetSpan: RefSpan | null;
+  readonly ownSheetSpan: Readonly<RefSpan> | null;
   /** The text with every row moved, by how far: filled as files ask. */
   private moved: Map<number, string | null> | null = null;
 
@@ -134,7 +134,7 @@ function parsedOf(formula: string): ParsedFormula {
 }
 
 /** Where a formula's references reach when all are on its own sheet; null when one names a sheet. */
-export function ownSheetSpan(formula: string): RefSpan | null {
+export function ownSheetSpan(formula: string): Readonly<RefSpan> | null {
   return parsedOf(formula).ownSheetSpan;
 }
 

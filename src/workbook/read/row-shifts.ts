@@ -33,7 +33,7 @@ export class RowShifts {
   }
 
   /** The shift every row of the span shares, or null when they do not all share one. */
-  over(span: RefSpan): number | null {
+  over(span: Readonly<RefSpan>): number | null {
     if (span.fromRow > span.toRow) return 0;
     if (!this.colsInPlace || span.fromRow < 1 || span.toRow > this.rows || span.toCol > this.cols) return null;
     const shift = this.shift[span.fromRow];
