@@ -290,6 +290,11 @@ describe('formula references', () => {
     // A column inserted: no short way for any formula with a reference.
     const widened = new RowShifts({ sheet, row: (r) => r, col: (c) => (c < 5 ? c : c + 1) }, 100, 20);
     expect(widened.over({ fromRow: 8, toRow: 9, fromCol: 1, toCol: 2 })).toBeNull();
+    // Unmoved only when every row and column is where the template put it.
+    expect(new RowShifts({ sheet, row: (r) => r, col: (c) => c }, 100, 20).unmoved).toBe(true);
+    expect(deleted.unmoved).toBe(false);
+    expect(widened.unmoved).toBe(false);
+    expect(new RowShifts({ sheet, row: (r) => (r === 100 ? null : r), col: (c) => c }, 100, 20).unmoved).toBe(false);
     expect(ownSheetSpan(`SUM(C9,C15:C21,$D$27)`)).toEqual({ fromRow: 9, toRow: 27, fromCol: 3, toCol: 4 });
     expect(ownSheetSpan(`IF(ISNUMBER('Tổng hợp'!D5),1,C9)`)).toBeNull();
     expect(rowsMovedFormula(`SUM(C9,C15:C21,$D$27)`, 2)).toBe(`SUM(C11,C17:C23,$D$29)`);

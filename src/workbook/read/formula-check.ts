@@ -49,13 +49,14 @@ export function checkFormulas(input: FormulaCheckInput): Problem[] {
   const places = { [SHEETS.scoring]: input.scoring, [SHEETS.summary]: input.summary } as Record<string, Placement | null>;
   let describe: ReturnType<typeof describer> | null = null;
   const { sheets, extent } = formulaCellsOf(input.template);
+  const shifts = new Map<string, RowShifts>();
+  for (const [name, place] of Object.entries(places)) {
+    const size = extent.get(name);
+    if (place && size) shifts.set(name, new RowShifts(place, size.rows, size.cols));
+  }
   // A file whose rows and columns are all where the template put them (the usual case) has
   // every formula exactly as written: moving references would change nothing, so skip it.
-  const unmoved = [SHEETS.scoring, SHEETS.summary].every((name) => {
-    const place = places[name];
-    const size = extent.get(name);
-    return place !== null && size !== undefined && isIdentity(place, name, size);
-  });
+  const unmoved = [SHEETS.scoring, SHEETS.summary].every((name) => places[name]?.sheet.name === name && shifts.get(name)?.unmoved === true);
   for (const { spec, cells } of sheets) {
     const place = places[spec.name];
     if (!place) continue;
@@ -68,15 +69,14 @@ export function checkFormulas(input: FormulaCheckInput): Problem[] {
       if (r === null || c === null) return null;
       return ref.sheet !== null ? { row: r, col: c, sheet: target.sheet.name } : { row: r, col: c };
     };
-    const size = extent.get(spec.name)!;
-    const shifts = unmoved ? null : new RowShifts(place, size.rows, size.cols);
+    const sheetShifts = unmoved ? null : shifts.get(spec.name)!;
     for (const cell of cells) {
       const row = place.row(cell.row);
       const col = place.col(cell.col);
       if (row === null || col === null) continue;
       const actual = gridFormula(place.sheet, row, col);
       // Most formulas are exactly as written, or as Excel moved them with their rows.
-      if (actual !== null && (shifts === null ? actual === cell.formula : isMovedAsTemplate(actual, cell.formula, shifts, moveRef))) continue;
+      if (actual !== null && (sheetShifts === null ? actual === cell.formula : isMovedAsTemplate(actual, cell.formula, sheetShifts, moveRef))) continue;
       const moved = unmoved ? { text: cell.formula, unmapped: 0 } : mapFormulaRefs(cell.formula, moveRef);
       // A reference to a row that is gone: row-missing already says so.
       if (moved.unmapped > 0) continue;
@@ -178,13 +178,6 @@ function describer(set: CriteriaSet, template: WorkbookSpec) {
     if (code) return { at: { kind: 'node', code }, key, column, what: nodeWords(code) };
     return { at: null, key, column, what: { vi: '', en: '' } };
   };
-}
-
-function isIdentity(place: Placement, name: string, size: { rows: number; cols: number }): boolean {
-  if (place.sheet.name !== name) return false;
-  for (let r = 1; r <= size.rows; r++) if (place.row(r) !== r) return false;
-  for (let c = 1; c <= size.cols; c++) if (place.col(c) !== c) return false;
-  return true;
 }
 
 interface FormulaCell {

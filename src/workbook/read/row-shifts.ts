@@ -32,6 +32,11 @@ export class RowShifts {
     this.colsInPlace = inPlace;
   }
 
+  /** Every row and column where the template put it. */
+  get unmoved(): boolean {
+    return this.colsInPlace && (this.rows === 0 || (this.shift[1] === 0 && this.runEnd[1] >= this.rows));
+  }
+
   /** The shift every row of the span shares, or null when they do not all share one. */
   over(span: Readonly<RefSpan>): number | null {
     if (span.fromRow > span.toRow) return 0;
