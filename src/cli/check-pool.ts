@@ -5,6 +5,7 @@
  * Results come back in input order whatever order the threads finish in. A worker that
  * runs out of memory or takes too long on one file gives that file a verdict and is
  * replaced. In this thread, V8's own helper threads run behind the check (helpers-behind.ts).
+ * Either way TurboFan inlines less, so the check's code is optimised sooner (compile-budget.ts).
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -14,6 +15,7 @@ import type { CheckedFile } from '../workbook/consolidation/checked-file';
 import { checkFile } from './check-file';
 import type { CheckInput } from './check-inputs';
 import type { CheckJob } from './check-worker';
+import { budgetCompilesForBatch } from './compile-budget';
 import { withHelpersBehind } from './helpers-behind';
 
 /**
@@ -45,6 +47,7 @@ export interface CheckRun {
 export async function checkFiles(inputs: readonly CheckInput[], options: PoolOptions = {}): Promise<CheckRun> {
   const script = options.workerScript ?? join(__dirname, 'check-worker.js');
   const threads = Math.min(options.threads ?? defaultThreads(inputs.length), inputs.length);
+  budgetCompilesForBatch();
   if (threads < 2 || !existsSync(script)) {
     const results = await withHelpersBehind(async () => {
       const out: CheckedFile[] = [];
