@@ -91,6 +91,33 @@ describe('reading a worksheet part', () => {
     expect(grid.values).toHaveLength(1);
   });
 
+  test('a "</sheetData>" that is not the end of the cells (comment, CDATA, attribute, before the cells) does not cut them short', () => {
+    const after = '<row r="2"><c r="A2"><v>2</v></c><c r="B2" t="s"><v>0</v></c></row>';
+    const expected = [[1], [2, 'Mã']];
+    const cases: [string, string, ((d: string) => string)?][] = [
+      ['comment among the rows', `<row r="1"><c r="A1"><v>1</v></c></row><!-- </sheetData> -->${after}`],
+      ['attribute value', `<row r="1"><c r="A1" x="</sheetData>"><v>1</v></c></row>${after}`],
+      ['comment before <sheetData>', `<row r="1"><c r="A1"><v>1</v></c></row>${after}`, (d) => `<worksheet ${NS}><!-- </sheetData> --><sheetData>${d}</sheetData></worksheet>`],
+      ['stray end tag before <sheetData>', `<row r="1"><c r="A1"><v>1</v></c></row>${after}`, (d) => `<worksheet ${NS}></sheetData><sheetData>${d}</sheetData></worksheet>`],
+      [
+        'prefixed end tag, with a comment naming the unprefixed one among the rows',
+        `<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c></x:row><!-- </sheetData> -->${after.replaceAll('<', '<x:').replaceAll('<x:/', '</x:')}`,
+        (d) => `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>${d}</x:sheetData><!-- </sheetData> --></x:worksheet>`,
+      ],
+    ];
+    for (const [what, data, wrapper] of cases) {
+      const grid = read(data, { sharedStrings: ['Mã'], wrapper });
+      expect({ what, values: grid.values }).toEqual({ what, values: expected });
+    }
+    const inText = read(`<row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[a</sheetData>b]]></t></is></c></row>${after}`, { sharedStrings: ['Mã'] });
+    expect(inText.values).toEqual([['a</sheetData>b'], [2, 'Mã']]);
+    // After the real end, nothing is read: not a cell-like element, not a second <sheetData>.
+    const tail = read(`<row r="1"><c r="A1"><v>1</v></c></row>`, {
+      wrapper: (d) => `<worksheet ${NS}><sheetData>${d}</sheetData><dataValidations><c r="Z9"><v>7</v></c></dataValidations><sheetData>${after}</sheetData></worksheet>`,
+    });
+    expect(tail.values).toEqual([[1]]);
+  });
+
   test('a broken address or row number refuses the file as corrupt, naming what it found', () => {
     for (const [data, shown] of [
       ['<row r="1"><c r="A0"><v>1</v></c></row>', 'A0'],

@@ -19,7 +19,7 @@ import { shiftFormula } from '../read/formula-refs';
 import { AttributeScan, digitsValue, parseAddress, R, REF, S, SI, T } from './cell-attributes';
 import { cellType, cellValue, type OpenCell, type ValueContext } from './cell-value';
 import type { FormulaDecoder } from './formula-markup';
-import { newTagAt, nextTag, sameAscii, utf8Of } from './markup-scan';
+import { newTagAt, nextTag, sameAscii, utf8Of, type TagAt } from './markup-scan';
 import { decodeXml } from './xml-text';
 
 export interface SheetContext extends ValueContext {
@@ -40,7 +40,20 @@ export interface SheetData {
 }
 
 export function readSheetXml(xml: Buffer, ctx: SheetContext, formulasOf: FormulaDecoder): SheetData {
-  return new SheetReader(xml.toString('latin1'), ctx, formulasOf).read();
+  return new SheetReader(xml, ctx, formulasOf).read();
+}
+
+const CELLS_END = Buffer.from('</sheetData>', 'latin1');
+
+/**
+ * The part as Latin-1 up to the first "</sheetData>": what follows the cells (data
+ * validations, conditional formats) is half of a scoring sheet's bytes and is never read,
+ * so it is not copied into a string either. Should that first one not be the real end tag
+ * (inside a comment, say), the reader finds out and goes on in the whole part.
+ */
+function cellsMarkup(xml: Buffer): string {
+  const end = xml.indexOf(CELLS_END);
+  return end < 0 ? xml.toString('latin1') : xml.toString('latin1', 0, end + CELLS_END.length);
 }
 
 const MAX_ROW = 1_048_576;
@@ -76,17 +89,30 @@ class SheetReader {
   private captured = '';
   private phonetic = 0;
 
+  private src: string;
+
   constructor(
-    private readonly src: string,
+    private readonly xml: Buffer,
     private readonly ctx: SheetContext,
     private readonly formulasOf: FormulaDecoder,
-  ) {}
+  ) {
+    this.src = cellsMarkup(xml);
+  }
 
   read(): SheetData {
-    const src = this.src;
+    let src = this.src;
     const at = newTagAt();
     let inData = false;
-    for (let i = 0; nextTag(src, i, at); i = at.next) {
+    for (let i = 0; ; i = at.next) {
+      const found = nextTag(src, i, at);
+      if (src.length < this.xml.length && (!found || at.next >= src.length) && !(found && this.endsCells(at))) {
+        // The cut fell inside this token (a comment, say), or the cells go on past it: the
+        // rest is read from the whole part, from this token on, at the same offsets.
+        src = this.src = this.xml.toString('latin1');
+        at.next = i;
+        continue;
+      }
+      if (!found) break;
       if (this.capture !== Tag.Other) {
         if (at.lt > i) this.captured += src.slice(i, at.lt);
         // Markup inside CDATA is literal: re-escaped, so decoding the collected text keeps it.
@@ -235,6 +261,10 @@ class SheetReader {
       this.inCell = false;
       this.capture = Tag.Other;
     }
+  }
+
+  private endsCells(at: TagAt): boolean {
+    return at.kind === 'tag' && at.closing && tagOf(this.src, at.localStart, at.localEnd) === Tag.SheetData;
   }
 
   private startCapture(what: Tag): void {
