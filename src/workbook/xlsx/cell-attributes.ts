@@ -3,7 +3,7 @@
  * found in a tag's attribute text (a Latin-1 string, see markup-scan.ts) as offsets, so no
  * string is made for an address or a style number.
  */
-import { isSpace, sameAscii } from './markup-scan';
+import { charIn, isSpace, sameAscii } from './markup-scan';
 
 /** Slots in `found`: the value's start at the slot, its end at slot + 1; -1 when absent. */
 export const R = 0;
@@ -60,8 +60,8 @@ export class AttributeScan {
   scanRow(src: string, from: number, to: number): void {
     this.clear();
     if (src.charCodeAt(from) === 32 && src.charCodeAt(from + 1) === 114 && src.charCodeAt(from + 2) === EQUALS && src.charCodeAt(from + 3) === QUOTE) {
-      const end = src.indexOf('"', from + 4);
-      if (end >= 0 && end <= to) {
+      const end = charIn(src, QUOTE, from + 4, to);
+      if (end >= 0) {
         this.found[R] = from + 4;
         this.found[R + 1] = end;
         return;
@@ -87,8 +87,8 @@ export class AttributeScan {
       const name = src.charCodeAt(p + 1);
       const slot = name === 114 ? R : name === 115 ? S : name === 116 ? T : -1;
       if (slot < 0) break;
-      const end = src.indexOf('"', p + 4);
-      if (end < 0 || end > to) break;
+      const end = charIn(src, QUOTE, p + 4, to);
+      if (end < 0) break;
       if (found[slot] < 0) {
         found[slot] = p + 4;
         found[slot + 1] = end;

@@ -28,6 +28,7 @@ export function newTagAt(): TagAt {
   return { kind: 'skip', lt: 0, next: 0, closing: false, selfClosing: false, localStart: 0, localEnd: 0, attrEnd: 0, textStart: 0, textEnd: 0 };
 }
 
+const LT = 60;
 const BANG = 33;
 const SLASH = 47;
 const COLON = 58;
@@ -35,7 +36,8 @@ const QUESTION = 63;
 
 /** The next tag at or after `from` into `tag`; false when there is none (or it is cut off). */
 export function nextTag(src: string, from: number, tag: TagAt): boolean {
-  const lt = src.indexOf('<', from);
+  // Markup is mostly tag after tag: the next one usually starts right here.
+  const lt = src.charCodeAt(from) === LT ? from : src.indexOf('<', from);
   if (lt < 0) return false;
   tag.lt = lt;
   let p = lt + 1;
@@ -76,6 +78,21 @@ export function nextTag(src: string, from: number, tag: TagAt): boolean {
   tag.attrEnd = tag.selfClosing ? gt - 1 : gt;
   tag.next = gt + 1;
   return true;
+}
+
+/**
+ * Does src spell `text` (ASCII) at `at`? A loop the compiler inlines: the builtin
+ * startsWith costs a call, and the reader asks this several times for every cell.
+ */
+export function hasAt(src: string, at: number, text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (src.charCodeAt(at + k) !== text.charCodeAt(k)) return false;
+  return true;
+}
+
+/** The first `ch` in src[from, to), or -1: for the few characters of an attribute value, where indexOf's call costs more than the search. */
+export function charIn(src: string, ch: number, from: number, to: number): number {
+  for (let p = from; p < to; p++) if (src.charCodeAt(p) === ch) return p;
+  return -1;
 }
 
 /** Does src[from, to) spell `text` (ASCII)? */

@@ -19,7 +19,7 @@ import { shiftFormula } from '../read/formula-refs';
 import { AttributeScan, digitsValue, parseAddress, R, REF, S, SI, T } from './cell-attributes';
 import { cellType, cellValue, type OpenCell, type ValueContext } from './cell-value';
 import type { FormulaDecoder } from './formula-markup';
-import { newTagAt, nextTag, sameAscii, utf8Of, type TagAt } from './markup-scan';
+import { hasAt, newTagAt, nextTag, sameAscii, utf8Of, type TagAt } from './markup-scan';
 import { decodeXml } from './xml-text';
 
 export interface SheetContext extends ValueContext {
@@ -228,19 +228,19 @@ class SheetReader {
     const { src } = this;
     const cell = this.cell;
     let p = from;
-    if (src.startsWith('<f>', p)) {
+    if (hasAt(src, p, '<f>')) {
       const end = src.indexOf('<', p + 3);
-      if (end < 0 || !src.startsWith('</f>', end)) return p;
+      if (end < 0 || !hasAt(src, end, '</f>')) return p;
       cell.formula = this.formulasOf.decode(src.slice(p + 3, end));
       p = end + 4;
     }
-    if (src.startsWith('<v>', p)) {
+    if (hasAt(src, p, '<v>')) {
       const end = src.indexOf('<', p + 3);
-      if (end < 0 || !src.startsWith('</v>', end)) return p;
+      if (end < 0 || !hasAt(src, end, '</v>')) return p;
       cell.value = src.slice(p + 3, end);
       p = end + 4;
     }
-    if (!src.startsWith('</c>', p)) return p;
+    if (!hasAt(src, p, '</c>')) return p;
     this.store(cell);
     this.inCell = false;
     return p + 4;
