@@ -324,6 +324,13 @@ describe('interpretWorkbook', () => {
     for (const key of ['selfScore', 'appraisedScore', 'target', 'notApplicable', 'evidence', 'explanation', 'appraisalNote', 'leadUnit', 'partnerUnits', 'deadline'] as const) {
       expect([key, all.some((e) => e[key] !== undefined)]).toEqual([key, true]);
     }
+    // Every entry has one shape — the same fields in the same order, whatever its row holds —
+    // and an absent value is undefined, which serialises and compares as absent.
+    const shapes = new Set(Object.values(read.assessment.entries).map((e) => Object.keys(e).join(',')));
+    expect(shapes.size).toBe(1);
+    const leafWithoutNote = minhHoa.nodes.find((n) => n.isLeaf && typed.entries[n.code]?.appraisalNote === undefined)!;
+    expect(JSON.parse(JSON.stringify(read.assessment.entries[leafWithoutNote.code]))).toEqual(JSON.parse(JSON.stringify(typed.entries[leafWithoutNote.code])));
+    expect('appraisalNote' in JSON.parse(JSON.stringify(read.assessment.entries[leafWithoutNote.code]))).toBe(false);
   });
 
   it.each([

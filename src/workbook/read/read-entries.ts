@@ -50,7 +50,7 @@ export function readEntries(input: EntriesInput): { assessment: Assessment; prob
   for (const node of set.nodes) {
     const row = scoring.rowOf.get(node.code);
     if (row === undefined) continue;
-    const entry: Entry = {};
+    const entry = newEntry();
     // Written in one literal, so every row's object has one shape (a cell a row lacks is undefined).
     const refs: Partial<Record<EntryField, CellRef>> = {
       target: undefined,
@@ -113,6 +113,29 @@ export function readEntries(input: EntriesInput): { assessment: Assessment; prob
   const assessment: Assessment = { entries, cells };
   problems.push(...textNumberProblems(set, assessment, textNumbers));
   return { assessment, problems };
+}
+
+/**
+ * Every field named at once, in one order, so every entry of every file has one shape: an
+ * entry built field by field as its row has them takes one of dozens of shapes, and each
+ * new one met by compiled code (a parent's typed-over total in the 40th file) threw that
+ * code away. An absent value stays undefined, which every reader of an entry already
+ * treats as absent.
+ */
+function newEntry(): Entry {
+  return {
+    selfScore: undefined,
+    appraisedScore: undefined,
+    target: undefined,
+    notApplicable: undefined,
+    evidence: undefined,
+    explanation: undefined,
+    appraisalNote: undefined,
+    leadUnit: undefined,
+    partnerUnits: undefined,
+    deadline: undefined,
+    statedSelfTotal: undefined,
+  };
 }
 
 function cellRef(sheet: SheetGrid, row: number, col: number): CellRef {
