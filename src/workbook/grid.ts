@@ -25,12 +25,17 @@ export interface WorkbookGrid {
   names: Record<string, string>;
 }
 
+// Rows are shorter than the widest one and the interpreter asks past their ends all the
+// time: asking only inside them keeps the compiled readers from starting over the first
+// time they ask outside (a read past an array's end is undefined, but a new case for V8).
 export function gridValue(sheet: SheetGrid, row: number, col: number): GridValue {
-  return sheet.values[row - 1]?.[col - 1] ?? null;
+  const cells = row >= 1 && row <= sheet.values.length ? sheet.values[row - 1] : undefined;
+  return cells !== undefined && col >= 1 && col <= cells.length ? (cells[col - 1] ?? null) : null;
 }
 
 export function gridFormula(sheet: SheetGrid, row: number, col: number): string | null {
-  return sheet.formulas[row - 1]?.[col - 1] ?? null;
+  const cells = row >= 1 && row <= sheet.formulas.length ? sheet.formulas[row - 1] : undefined;
+  return cells !== undefined && col >= 1 && col <= cells.length ? (cells[col - 1] ?? null) : null;
 }
 
 export function gridRowCount(sheet: SheetGrid): number {

@@ -263,6 +263,8 @@ function digitsAt(text: string, at: number, n: number): number {
  * the first moved file of a set parses every template formula before anything is warm.
  */
 function parseFormula(formula: string): Part[] {
+  // Every read is inside the text (end < n before charCodeAt(end)): a read past its end gives
+  // NaN, but the first one made compiled code start over.
   const parts: Part[] = [];
   const n = formula.length;
   let literalFrom = 0;
@@ -279,7 +281,7 @@ function parseFormula(formula: string): Part[] {
     let prefixEnd = i;
     if (c === APOSTROPHE) {
       prefixEnd = quotedEnd(formula, i);
-      if (formula.charCodeAt(prefixEnd) !== BANG) {
+      if (prefixEnd >= n || formula.charCodeAt(prefixEnd) !== BANG) {
         i = prefixEnd;
         continue;
       }
@@ -295,12 +297,12 @@ function parseFormula(formula: string): Part[] {
     // A token — a function or defined name, or a reference — maybe after "Sheet1!".
     let end = prefixEnd;
     while (end < n && tokenCode(formula.charCodeAt(end))) end++;
-    if (prefixEnd === i && formula.charCodeAt(end) === BANG) {
+    if (prefixEnd === i && end < n && formula.charCodeAt(end) === BANG) {
       prefixEnd = end + 1;
       end = prefixEnd;
       while (end < n && tokenCode(formula.charCodeAt(end))) end++;
     }
-    const cell = formula.charCodeAt(end) === OPEN_PAREN ? null : cellToken(formula, prefixEnd, end);
+    const cell = end < n && formula.charCodeAt(end) === OPEN_PAREN ? null : cellToken(formula, prefixEnd, end);
     if (cell !== null) {
       literalUpTo(i);
       const writtenPrefix = formula.slice(i, prefixEnd);
@@ -314,7 +316,7 @@ function parseFormula(formula: string): Part[] {
         col: cell.col,
         colDollar: cell.colDollar,
         rowDollar: cell.rowDollar,
-        colonBefore: writtenPrefix === '' && formula.charCodeAt(i - 1) === COLON,
+        colonBefore: writtenPrefix === '' && i > 0 && formula.charCodeAt(i - 1) === COLON,
       });
       literalFrom = end;
     }
@@ -409,7 +411,7 @@ function quotedEnd(text: string, start: number): number {
   let i = start + 1;
   while (i < text.length) {
     if (text[i] === quote) {
-      if (text[i + 1] === quote) i += 2;
+      if (i + 1 < text.length && text[i + 1] === quote) i += 2;
       else return i + 1;
     } else i++;
   }

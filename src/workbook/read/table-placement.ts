@@ -23,13 +23,19 @@ export interface TablePlacementInput {
 }
 
 const MAX_CACHED_ROW = 10_000;
+/** A template row with no place in the file, in the row cache: a small integer, as every row is, never a row. */
+const GONE = -(2 ** 30);
 
 export class TablePlacement implements Placement {
   readonly sheet: SheetGrid;
   private readonly colMap: ReadonlyMap<number, number>;
   private readonly headRows = new Map<number, number>();
-  /** row() by template row, filled as asked: each row is asked for by many formulas. */
-  private readonly rowCache: (number | null)[] = [];
+  /**
+   * row() by template row, filled as asked: each row is asked for by many formulas. Numbers
+   * only (GONE for none): a null among small integers changes the array's kind, and the
+   * compiled code that had only seen integers there was thrown away.
+   */
+  private readonly rowCache: number[] = [];
 
   constructor(private readonly m: TablePlacementInput) {
     this.sheet = m.table.sheet;
@@ -53,9 +59,9 @@ export class TablePlacement implements Placement {
 
   row(templateRow: number): number | null {
     const known = this.rowCache[templateRow];
-    if (known !== undefined) return known;
+    if (known !== undefined) return known === GONE ? null : known;
     const row = this.place(templateRow);
-    if (templateRow >= 0 && templateRow <= MAX_CACHED_ROW && Number.isInteger(templateRow)) this.rowCache[templateRow] = row;
+    if (templateRow >= 0 && templateRow <= MAX_CACHED_ROW && Number.isInteger(templateRow)) this.rowCache[templateRow] = row ?? GONE;
     return row;
   }
 

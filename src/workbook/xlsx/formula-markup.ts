@@ -6,12 +6,12 @@
  * inserted rows has every formula below them moved: the file after it matches the one
  * before it.
  */
-import { MarkupMemo, type Decoded } from './markup-memo';
+import { Decoded, MarkupMemo } from './markup-memo';
 import { utf8Of } from './markup-scan';
 import { decodeXml } from './xml-text';
 
 const formulas = new MarkupMemo((markup) => decodeXml(utf8Of(markup)), 50_000, 4_000_000);
-const NONE: readonly Decoded[] = [];
+const NONE: readonly Decoded[] = emptyOrder();
 const previousOrders = new Map<string, { last: readonly Decoded[]; before: readonly Decoded[] }>();
 
 /** One sheet's formulas, decoded in the order they are read. */
@@ -43,4 +43,15 @@ export class FormulaDecoder {
     if (previousOrders.size >= 16 && !previousOrders.has(this.sheet)) previousOrders.clear();
     previousOrders.set(this.sheet, { last: this.order, before: this.last });
   }
+}
+
+/**
+ * No earlier file's order: empty, but an array of the same kind as a real order (objects,
+ * not small integers), so the decoder's compiled code does not meet a new array shape —
+ * and start over — when the second file brings the first real one.
+ */
+function emptyOrder(): Decoded[] {
+  const order = [new Decoded('', '')];
+  order.pop();
+  return order;
 }

@@ -37,7 +37,7 @@ const QUESTION = 63;
 /** The next tag at or after `from` into `tag`; false when there is none (or it is cut off). */
 export function nextTag(src: string, from: number, tag: TagAt): boolean {
   // Markup is mostly tag after tag: the next one usually starts right here.
-  const lt = src.charCodeAt(from) === LT ? from : src.indexOf('<', from);
+  const lt = from < src.length && src.charCodeAt(from) === LT ? from : src.indexOf('<', from);
   if (lt < 0) return false;
   tag.lt = lt;
   let p = lt + 1;

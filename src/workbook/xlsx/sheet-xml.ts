@@ -74,8 +74,8 @@ const enum Tag {
 }
 
 class SheetReader {
-  private readonly values: GridValue[][] = [];
-  private readonly formulas: (string | null)[][] = [];
+  private readonly values: GridValue[][] = gridRows();
+  private readonly formulas: (string | null)[][] = gridRows();
   private readonly masters = new Map<string, { formula: string; row: number; col: number }>();
   private readonly attributes = new AttributeScan();
   private cells = 0;
@@ -138,8 +138,8 @@ class SheetReader {
     const { values, formulas } = this;
     // Dense outer arrays: rows without cells are empty rows, not holes.
     for (let r = 0; r < values.length; r++) {
-      values[r] ??= [];
-      formulas[r] ??= [];
+      values[r] ??= gridRow();
+      formulas[r] ??= gridRow();
     }
     return { values, formulas, cells: this.cells };
   }
@@ -327,7 +327,25 @@ class SheetReader {
  * decoder deoptimised at once, a third of the way through a folder).
  */
 function gridRow<T>(): T[] {
-  return new Array<T>();
+  const row = new Array<T>();
+  // A row of any values from the start, not one of small integers that later widens: every
+  // row of every file then has one array shape for the code that reads and writes them.
+  row.push(null as T);
+  row.length = 0;
+  return row;
+}
+
+/**
+ * A grid's list of rows, of arrays with holes allowed, from the start: a sheet's first row
+ * with cells is often not its first row, and when one file's list started without holes
+ * (or as an empty list of small integers) and the next one's with them, the reader's
+ * compiled code met a new array shape and was thrown away.
+ */
+function gridRows<T>(): T[][] {
+  const rows = new Array<T[]>(1);
+  rows[0] = [];
+  rows.length = 0;
+  return rows;
 }
 
 function tagOf(src: string, from: number, to: number): Tag {
