@@ -95,10 +95,13 @@ export function loadCriteriaSet(raw: unknown, source = 'bộ tiêu chí'): Crite
     const isLeaf = children.length === 0;
     const scoredBy = item.scoredBy ?? parent?.scoredBy ?? 'self';
     const method: ScoringMethod = item.method ?? (item.options ? 'options' : item.ratio ? 'ratio' : 'free');
+    // Every field named, in one order, whether the item has it or not: nodes of a few shapes
+    // (some with guidance, some with a ratio) made every read of a node in the check's hot
+    // loops a lookup among shapes.
     const node: Criterion = {
       code: item.code,
       name: item.name,
-      ...(item.nameEn ? { nameEn: item.nameEn } : {}),
+      nameEn: item.nameEn ? item.nameEn : undefined,
       maxScore: item.maxScore,
       depth,
       parentCode: parent?.code ?? null,
@@ -106,11 +109,11 @@ export function loadCriteriaSet(raw: unknown, source = 'bộ tiêu chí'): Crite
       isLeaf,
       method,
       options: item.options ?? [],
-      ...(item.ratio ? { ratio: item.ratio } : {}),
+      ratio: item.ratio ? item.ratio : undefined,
       scoredBy,
       allowNotApplicable: item.allowNotApplicable ?? parent?.allowNotApplicable ?? false,
       evidenceRequired: item.evidenceRequired ?? (parent ? explicitEvidence.get(parent.code) : undefined) ?? scoredBy === 'self',
-      ...(item.guidance ? { guidance: item.guidance } : {}),
+      guidance: item.guidance ? item.guidance : undefined,
     };
     explicitEvidence.set(item.code, item.evidenceRequired ?? (parent ? explicitEvidence.get(parent.code) : undefined));
     nodes.push(node);

@@ -31,6 +31,20 @@ describe('loading a criteria set', () => {
     expect(smallSet.bands.map((b) => b.label)).toEqual(['Tốt', 'Khá', 'Trung bình']);
   });
 
+  it('gives every node one shape, the optional fields (English name, ratio, guidance) undefined where absent', () => {
+    const data = clone();
+    data.items[0].nameEn = 'Field one';
+    data.items[0].guidance = 'Hướng dẫn';
+    const set = loadCriteriaSet(data, 'x');
+    const ratioLeaf = set.byCode.get('2.1')!;
+    expect(ratioLeaf.ratio).toBeDefined();
+    expect(set.byCode.get('1')!.guidance).toBe('Hướng dẫn');
+    expect(set.byCode.get('1.2')!.guidance).toBeUndefined();
+    expect(new Set(set.nodes.map((n) => Object.keys(n).join(','))).size).toBe(1);
+    // Absent stays absent where it is written out.
+    expect('ratio' in JSON.parse(JSON.stringify(set.byCode.get('1.2')))).toBe(false);
+  });
+
   it('refuses a parent whose maximum is not the sum of its children, naming the code and the numbers', () => {
     const data = clone();
     data.items[0].children![0].maxScore = 3.5;
