@@ -25,16 +25,21 @@ export interface WorkbookGrid {
   names: Record<string, string>;
 }
 
-// Rows are shorter than the widest one and the interpreter asks past their ends all the
-// time: asking only inside them keeps the compiled readers from starting over the first
-// time they ask outside (a read past an array's end is undefined, but a new case for V8).
 export function gridValue(sheet: SheetGrid, row: number, col: number): GridValue {
-  const cells = row >= 1 && row <= sheet.values.length ? sheet.values[row - 1] : undefined;
-  return cells !== undefined && col >= 1 && col <= cells.length ? (cells[col - 1] ?? null) : null;
+  return cellAt(sheet.values, row, col);
 }
 
 export function gridFormula(sheet: SheetGrid, row: number, col: number): string | null {
-  const cells = row >= 1 && row <= sheet.formulas.length ? sheet.formulas[row - 1] : undefined;
+  return cellAt(sheet.formulas, row, col);
+}
+
+/**
+ * Rows are shorter than the widest one and the interpreter asks past their ends all the
+ * time: asking only inside them keeps the compiled readers from starting over the first
+ * time they ask outside (a read past an array's end is undefined, but a new case for V8).
+ */
+function cellAt<T>(rows: readonly (readonly T[])[], row: number, col: number): T | null {
+  const cells = row >= 1 && row <= rows.length ? rows[row - 1] : undefined;
   return cells !== undefined && col >= 1 && col <= cells.length ? (cells[col - 1] ?? null) : null;
 }
 

@@ -97,9 +97,7 @@ export function charIn(src: string, ch: number, from: number, to: number): numbe
 
 /** Does src[from, to) spell `text` (ASCII)? */
 export function sameAscii(src: string, from: number, to: number, text: string): boolean {
-  if (to - from !== text.length) return false;
-  for (let k = 0; k < text.length; k++) if (src.charCodeAt(from + k) !== text.charCodeAt(k)) return false;
-  return true;
+  return to - from === text.length && hasAt(src, from, text);
 }
 
 export function isSpace(ch: number): boolean {
