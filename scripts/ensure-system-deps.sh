@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The tests use real programs where users meet them: LibreOffice Calc proves the
 # workbook's formulas compute, xmllint checks the manifest, Chromium runs the built pane
-# (end-to-end tests; DejaVu gives its screenshots Vietnamese glyphs). Installs what is missing
+# (end-to-end tests; DejaVu gives its screenshots Vietnamese glyphs); Liberation Serif stands in for
+# Times New Roman and poppler-utils reads the printed PDFs. Installs what is missing
 # (as root with apt-get), or says exactly what to install.
 set -euo pipefail
 need=()
@@ -9,6 +10,8 @@ command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 [ -x "${PAR_CHROMIUM:-/usr/bin/chromium}" ] || need+=(chromium)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+[ -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] || need+=(fonts-liberation)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Cài đặt / installing: ${need[*]}"
