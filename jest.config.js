@@ -2,6 +2,8 @@
 const transform = { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
 module.exports = {
+  // Workbook tests render and read whole workbooks; on a busy 2-core machine 5 s is too tight.
+  testTimeout: 30_000,
   reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'],
   projects: [
     {
