@@ -14,3 +14,5 @@ export * from './allocation';
 export * from './carry-over';
 export * from './ranking';
 export * from './text';
+export * from './csv';
+export * from './score-exchange';
