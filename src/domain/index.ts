@@ -16,3 +16,4 @@ export * from './ranking';
 export * from './text';
 export * from './csv';
 export * from './score-exchange';
+export * from './rank-change';
