@@ -1,0 +1,69 @@
+/**
+ * par-index import-scores FILE.xlsx SCORES.csv|SCORES.json --out NEW.xlsx [--force]
+ * Writes scores from an online system back into a scoring workbook by criterion code. Each
+ * row is checked as if it were typed; a bad row is listed with its line and not written,
+ * and nothing else in the workbook changes. The old file is never touched.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { importScores, ScoreFileError, scoreRowsFromCsv, scoreRowsFromJson, type ImportedRow } from '../../domain';
+import { planUpgradeOf } from '../../workbook/upgrade';
+import { renderXlsx } from '../../workbook/xlsx/render';
+import { CliError, EXIT_OK, EXIT_PROBLEMS } from '../errors';
+import type { CliIO } from '../io';
+import { openWorkbook } from '../workbook-file';
+import { overwriteRefusal, writeAtomically } from '../write-workbook';
+
+export interface ImportScoresOptions {
+  file: string;
+  scores: string;
+  out: string;
+  force: boolean;
+}
+
+export async function runImportScores(options: ImportScoresOptions, io: CliIO): Promise<number> {
+  if (!/\.xlsx$/i.test(options.out)) throw new CliError(`--out phải là tệp .xlsx (đang là "${options.out}")`);
+  const input = resolve(io.cwd, options.file);
+  const out = resolve(io.cwd, options.out);
+  if (out === input) throw new CliError('--out phải khác tệp đang nhập điểm: tệp cũ được giữ nguyên để đối chiếu');
+  if (existsSync(out) && !options.force) throw new CliError(overwriteRefusal(options.out));
+  const rows = readScoreRows(resolve(io.cwd, options.scores), options.scores);
+  const opened = await openWorkbook(input);
+  if (!opened.ok) throw new CliError(`${options.file}: ${opened.error}`);
+  const { read, grid } = opened;
+  const imported = importScores(read.set, read.assessment, rows);
+  const plan = planUpgradeOf({ ...read, assessment: { ...read.assessment, entries: imported.assessment.entries } }, grid, read.set, {
+    createdAt: new Date().toISOString(),
+  });
+  writeAtomically(out, await renderXlsx(plan.spec), options.force, options.out);
+  const lines = [`Đã ghi ${options.out}: nhận ${imported.applied} dòng của ${options.scores}.`];
+  if (imported.rejected.length > 0) {
+    lines.push(`  ${imported.rejected.length} dòng không nhận (giá trị cũ trong tệp được giữ nguyên):`);
+    for (const r of imported.rejected) lines.push(`    - ${options.scores}, ${r.at}${r.code ? ` (mã ${r.code})` : ''}: ${r.messages.join('; ')}`);
+  }
+  io.out(lines.join('\n'));
+  return imported.rejected.length > 0 ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+function readScoreRows(path: string, shown: string): ImportedRow[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError(code === 'ENOENT' ? `Không tìm thấy tệp điểm ${shown}` : `Không đọc được tệp điểm ${shown} (${code ?? (e as Error).message})`);
+  }
+  try {
+    if (!/\.json$/i.test(path)) return scoreRowsFromCsv(text);
+    let data: unknown;
+    try {
+      data = JSON.parse(text.replace(/^\ufeff/, ''));
+    } catch (e) {
+      throw new ScoreFileError(`không phải JSON hợp lệ (${(e as Error).message})`);
+    }
+    return scoreRowsFromJson(data);
+  } catch (e) {
+    if (e instanceof ScoreFileError) throw new CliError(`${shown}: ${e.message}`);
+    throw e;
+  }
+}
