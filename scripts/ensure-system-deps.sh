@@ -7,6 +7,8 @@
 set -euo pipefail
 need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
+# Writer turns the plan document (.docx) into the PDF its test reads.
+[ -e /usr/lib/libreoffice/program/libswlo.so ] || need+=(libreoffice-writer-nogui)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 [ -x "${PAR_CHROMIUM:-/usr/bin/chromium}" ] || need+=(chromium)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
