@@ -51,7 +51,7 @@ describe('tamper detection', () => {
   it('finds nothing in a clean file (and only the set’s own warnings in the full check)', async () => {
     const read = await readOk(filled);
     expect(read.problems).toEqual([]);
-    const codes = new Set(checkWorkbook(read).problems.map((p) => p.code));
+    const codes = new Set<string>(checkWorkbook(read).problems.map((p) => p.code));
     for (const tamper of ['max-changed', 'formula-overwritten', 'formula-changed', 'row-missing', 'number-as-text', 'row-duplicated', 'file-total-differs']) {
       expect(codes.has(tamper)).toBe(false);
     }
