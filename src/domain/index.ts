@@ -9,6 +9,7 @@ export * from './totals';
 export * from './problem-codes';
 export * from './problems';
 export * from './result';
+export * from './result-text';
 export * from './rules';
 export * from './validate';
 export * from './plan';

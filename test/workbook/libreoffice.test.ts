@@ -18,7 +18,9 @@ import { SaxesParser } from 'saxes';
 import { findBundledSet } from '../../src/criteria';
 import {
   buildPlan,
+  computeResult,
   computeTotals,
+  NO_BAND,
   STATUS_LABELS,
   statusOf,
   type Assessment,
@@ -348,6 +350,12 @@ class Comparison {
     if (!ok) this.mismatches.push(`${sheet}!${address} (${what}): file ${JSON.stringify(actual)}, engine ${expected === null ? `null → ${blank}` : expected}`);
   }
 
+  bool(sheet: string, address: string, expected: boolean, what: string): void {
+    this.checked++;
+    const actual = valueAt(this.wb, sheet, address);
+    if (actual !== expected) this.mismatches.push(`${sheet}!${address} (${what}): file ${JSON.stringify(actual)}, engine ${expected}`);
+  }
+
   text(sheet: string, address: string, expected: string | null, what: string): void {
     this.checked++;
     const actual = valueAt(this.wb, sheet, address);
@@ -355,11 +363,6 @@ class Comparison {
   }
 }
 
-function bandText(set: CriteriaSet, totals: Totals): string | null {
-  if (totals.index === null) return null;
-  if (totals.band) return totals.band.label;
-  return set.bands.length === 0 ? 'Chưa quy định' : 'Chưa xếp loại';
-}
 
 function compareWithEngine(wb: ExcelJS.Workbook, set: CriteriaSet, assessment: Assessment): Comparison {
   const cmp = new Comparison(wb);
@@ -417,12 +420,18 @@ function compareWithEngine(wb: ExcelJS.Workbook, set: CriteriaSet, assessment: A
   rates(total, everyRow.total, 'tổng');
 
   const head = (cell: { row: number; col: number }) => a1(cell.row, cell.col);
-  cmp.num(S, head(HEAD.selfTotal), self.total.score, 'blank', 'đầu trang: tổng tự đánh giá');
-  cmp.num(S, head(HEAD.selfIndex), self.index, 'blank', 'đầu trang: chỉ số tự đánh giá');
-  cmp.text(S, head(HEAD.selfBand), bandText(set, self), 'đầu trang: xếp loại tự đánh giá');
-  cmp.num(S, head(HEAD.appraisedTotal), appraised.total.score, 'blank', 'đầu trang: tổng thẩm định');
-  cmp.num(S, head(HEAD.appraisedIndex), appraised.index, 'blank', 'đầu trang: chỉ số thẩm định');
-  cmp.text(S, head(HEAD.appraisedBand), bandText(set, appraised), 'đầu trang: xếp loại thẩm định');
+  const result = computeResult(set, assessment);
+  for (const [basis, cells] of [
+    ['self', { total: HEAD.selfTotal, max: HEAD.selfMax, index: HEAD.selfIndex }],
+    ['appraised', { total: HEAD.appraisedTotal, max: HEAD.appraisedMax, index: HEAD.appraisedIndex }],
+    ['final', { total: HEAD.finalTotal, max: HEAD.finalMax, index: HEAD.finalIndex }],
+  ] as const) {
+    cmp.num(S, head(cells.total), result[basis].points, 'blank', `đầu trang: điểm ${basis}`);
+    cmp.num(S, head(cells.max), result[basis].max, 'blank', `đầu trang: tối đa ${basis}`);
+    cmp.num(S, head(cells.index), result[basis].index, 'blank', `đầu trang: tỷ lệ ${basis}`);
+  }
+  cmp.text(S, head(HEAD.finalBand), result.final.band ?? NO_BAND.vi, 'đầu trang: xếp loại');
+  cmp.bool(S, head(HEAD.finalProvisional), result.final.provisional, 'đầu trang: tạm tính');
 
   const T = SHEETS.summary;
   const plan = buildPlan(set, assessment, { basis: 'final' });
