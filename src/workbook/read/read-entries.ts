@@ -4,11 +4,8 @@
  * A parent's total is read only when its formula was replaced by a typed number.
  */
 import {
-  computeTotals,
   formatPoints,
-  grandTotal,
   parseNumber,
-  subtractPoints,
   toMilli,
   type Assessment,
   type CellRef,
