@@ -1,4 +1,4 @@
-import { STATUS_LABELS, bandText, formatPoints, formatRate, resultText, type CriteriaSet, type Plan, type PlanRow, type Result } from '../domain';
+import { STATUS_LABELS, formatPoints, formatRate, resultText, type CriteriaSet, type Plan, type PlanRow, type Result } from '../domain';
 import { resultJson } from './result-json';
 import { renderTable } from './table';
 
@@ -36,7 +36,7 @@ export function renderPlan(set: CriteriaSet, plan: Plan, result: Result): string
     final: 'điểm thẩm định nếu có, nếu không thì điểm tự đánh giá (dòng điều tra XHH, Hội đồng chấm: điểm được nhập)',
   }[plan.basis];
   const rates = 'Tỷ lệ tính trên điểm tối đa áp dụng (không gồm các dòng "Không đánh giá").';
-  return `${set.title}\nĐiểm đạt tính theo ${basis}. ${rates}\n\n${table}\nKết quả: ${resultText(result)}\nXếp loại: ${bandText(result.final)}`;
+  return `${set.title}\nĐiểm đạt tính theo ${basis}. ${rates}\n\n${table}\nKết quả: ${resultText(result)}`;
 }
 
 function truncate(text: string, max: number): string {
