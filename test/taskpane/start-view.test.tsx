@@ -21,7 +21,7 @@ test('an empty workbook: pick a set, unit and year, create the scoring sheet, se
   fireEvent.change(screen.getByTestId('unit-input'), { target: { value: 'Sở Tư pháp' } });
   fireEvent.change(screen.getByTestId('year-input'), { target: { value: '2026' } });
   fireEvent.click(screen.getByTestId('create-sheet'));
-  await waitFor(() => expect(screen.getByTestId('index-value').textContent).toBe('Chưa chấm'));
+  await waitFor(() => expect(screen.getByTestId('index-value').textContent).toBe('Chưa chấm'), { timeout: 5000 });
   expect(pane.double.sheetNames()).toEqual(['Sheet1', SHEETS.scoring, SHEETS.summary, SHEETS.meta]);
   expect(screen.getByTestId('pane-message').textContent).toContain(`Đã tạo "${SHEETS.scoring}"`);
   expect(screen.getByTestId('start-view').textContent).toContain('Sở Tư pháp');
@@ -31,7 +31,7 @@ test('an empty workbook: pick a set, unit and year, create the scoring sheet, se
   await settle();
   const layout = scoringLayout(minhHoa);
   const leaves = minhHoa.leaves.filter((l) => l.scoredBy === 'self' && l.method === 'free').slice(0, 2);
-  for (const leaf of leaves) await pane.double.type(SHEETS.scoring, `E${layout.rowOf.get(leaf.code)}`, String(leaf.maxScore).replace('.', ','));
+  for (const leaf of leaves) await pane.double.type(SHEETS.scoring, `E${layout.rowOf.get(leaf.code)}`, String(leaf.maxScore));
   const typed = { entries: Object.fromEntries(leaves.map((l) => [l.code, { selfScore: l.maxScore }])) };
   // The final result, as every surface shows it: the published index and its band, tạm tính.
   const expected = computeResult(minhHoa, typed).final;
