@@ -27,7 +27,6 @@ import {
   type CriteriaSet,
   type Entry,
   type PlanRow,
-  type Totals,
 } from '../../src/domain';
 import { a1, columnLetter, parseRange } from '../../src/workbook/a1';
 import { buildWorkbook } from '../../src/workbook/build-workbook';
