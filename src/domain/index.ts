@@ -7,6 +7,7 @@ export * from './assessment';
 export * from './bands';
 export * from './totals';
 export * from './problem-codes';
+export * from './problem-code-table';
 export * from './problems';
 export * from './result';
 export * from './result-text';
