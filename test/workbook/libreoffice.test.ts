@@ -574,8 +574,9 @@ describe('LibreOffice computes what the domain engine computes', () => {
     // Field 2's target 4,5 is met exactly; the bands differ between self and appraisal.
     expect(valueAt(wb, T, a1(SUMMARY.firstField + 1, SUMMARY_COL.status))).toBe('Đạt mục tiêu');
     expect(valueAt(wb, T, a1(SUMMARY.firstField + 1, SUMMARY_COL.gapToTarget))).toBe(0);
-    expect(valueAt(wb, S, 'L4')).toBe('Yếu');
-    expect(valueAt(wb, S, 'L5')).toBe('Trung bình');
+    // Only the final index is banded (M6), on the index as published.
+    expect(valueAt(wb, S, 'L4')).toBeNull();
+    expect(valueAt(wb, S, 'M6')).toBe(computeResult(minhHoa, minhHoaAssessment()).final.band);
   });
 
   it('lai-chau-so-2025: hand-checked totals, index and the unset band', async () => {
@@ -583,12 +584,11 @@ describe('LibreOffice computes what the domain engine computes', () => {
     const S = SHEETS.scoring;
     // Self 9,25 + 6,5 + 14,333 + 8,75 + 10 + 5,5 + 15,3 (field 7 not scored) = 69,633.
     expect(valueAt(wb, S, 'E4')).toBeCloseTo(69.633, 9);
-    expect(valueAt(wb, S, 'I4')).toBeCloseTo(0.69633, 9);
-    expect(valueAt(wb, S, 'L4')).toBe('Chưa quy định');
-    // Appraised 13,77 + 9,5 + 16 = 39,27.
-    expect(valueAt(wb, S, 'E5')).toBeCloseTo(39.27, 9);
-    expect(valueAt(wb, S, 'I5')).toBeCloseTo(0.3927, 9);
-    expect(valueAt(wb, S, 'L5')).toBe('Chưa quy định');
+    expect(valueAt(wb, S, 'K4')).toBeCloseTo(0.69633, 9);
+    // Appraised: the appraised score where given, else the self-score: the final points here.
+    expect(valueAt(wb, S, 'E5')).toBeCloseTo(69.27, 9);
+    // The set has no bands: the one "no band yet" text.
+    expect(valueAt(wb, S, 'M6')).toBe('Chưa xếp loại');
     // Final: 9,25 + 6,5 + 13,77 + 8,75 + 9,5 + 5,5 + 16 = 69,27 against the target 78,3.
     const T = SHEETS.summary;
     const total = SUMMARY.firstField + 8;
@@ -627,8 +627,9 @@ describe('seed 001: the 2025 plan of Sở Xây dựng Lai Châu', () => {
     expect(valueAt(wb, S, a1(ROWS.firstItem + 8, COL.target))).toBeCloseTo(78.3, 9);
     // Nothing scored: the head stays blank rather than showing 0.
     expect(valueAt(wb, S, 'E4')).toBeNull();
-    expect(valueAt(wb, S, 'I4')).toBeNull();
-    expect(valueAt(wb, S, 'L4')).toBeNull();
+    expect(valueAt(wb, S, 'K4')).toBeNull();
+    expect(valueAt(wb, S, 'E6')).toBeNull();
+    expect(valueAt(wb, S, 'M6')).toBe('Chưa xếp loại');
   });
 });
 
@@ -748,11 +749,11 @@ describe('numbers typed as text', () => {
     expect(at('3.4', 'selfScore')).toBe(3);
     expect(at('3', 'selfScore')).toBe(3);
     expect(valueAt(wb, S, 'E4')).toBe(4);
-    // The engine parses Vietnamese decimals, so it disagrees with the file by exactly the text values.
+    // The engine counts them as the file does (not at all); check flags them as number-as-text.
     const engine = computeTotals(minhHoa, TEXT_NUMBERS.assessment, 'self');
-    expect(engine.byCode.get('8.3')!.score).toBeCloseTo(1.75, 9);
-    expect(engine.byCode.get('3.4')!.score).toBeCloseTo(4.5, 9);
-    expect(engine.total.score).toBeCloseTo(6.25, 9);
+    expect(engine.byCode.get('8.3')!.score).toBeCloseTo(1, 9);
+    expect(engine.byCode.get('3.4')!.score).toBeCloseTo(3, 9);
+    expect(engine.total.score).toBeCloseTo(4, 9);
   });
 });
 
@@ -763,8 +764,7 @@ describe('where the engine and a naive sheet would part ways, the file agrees wi
     expect(engine.total.score).toBeNull();
     expect(engine.index).toBeNull();
     expect(valueAt(wb, SHEETS.scoring, 'E4')).toBeNull();
-    expect(valueAt(wb, SHEETS.scoring, 'I4')).toBeNull();
-    expect(valueAt(wb, SHEETS.scoring, 'L4')).toBeNull();
+    expect(valueAt(wb, SHEETS.scoring, 'K4')).toBeNull();
     // The appraised side has real scores: the head shows them.
     const appraised = computeTotals(minhHoa, DIVERGENCES.assessment, 'appraised');
     expect(valueAt(wb, SHEETS.scoring, 'E5')).toBeCloseTo(appraised.total.score!, 9);
