@@ -1,23 +1,27 @@
-import { STATUS_LABELS, formatPoints, formatRate, type CriteriaSet, type Plan, type PlanRow } from '../domain';
+import { STATUS_LABELS, formatPoints, formatRate, resultText, type CriteriaSet, type Plan, type PlanRow, type Result } from '../domain';
+import { resultJson } from './result-json';
 import { renderTable } from './table';
 
-export function planJson(set: CriteriaSet, plan: Plan) {
+/** `result` is the same object `check --json` gives for the file; the band is its final band. */
+export function planJson(set: CriteriaSet, plan: Plan, result: Result) {
   return {
     set: { id: set.id, title: set.title, status: set.status },
     basis: plan.basis,
     rows: plan.rows,
     total: plan.total,
-    band: plan.band?.label ?? null,
+    result: resultJson(result),
+    band: result.final.band,
   };
 }
 
-export function renderPlan(set: CriteriaSet, plan: Plan): string {
+export function renderPlan(set: CriteriaSet, plan: Plan, result: Result): string {
   const dash = (s: string) => (s === '' ? '—' : s);
   const indent = (r: PlanRow) => '  '.repeat(Math.max(0, r.depth - 1));
   const table = renderTable([...plan.rows, plan.total], [
     { header: 'Mã', value: (r) => (r.code === '' ? '' : indent(r) + r.code) },
     { header: 'Chỉ số thành phần', value: (r) => indent(r) + truncate(r.name, 48) },
-    { header: 'Điểm tối đa', value: (r) => formatPoints(r.applicableMax), align: 'right' },
+    { header: 'Điểm tối đa', value: (r) => formatPoints(r.maxScore), align: 'right' },
+    { header: 'Tối đa áp dụng', value: (r) => formatPoints(r.applicableMax), align: 'right' },
     { header: 'Mục tiêu', value: (r) => dash(formatPoints(r.target)), align: 'right' },
     { header: 'Tỷ lệ mục tiêu', value: (r) => dash(formatRate(r.targetRate)), align: 'right' },
     { header: 'Điểm đạt', value: (r) => dash(formatPoints(r.score)), align: 'right' },
@@ -26,9 +30,13 @@ export function renderPlan(set: CriteriaSet, plan: Plan): string {
     { header: 'Chênh lệch', value: (r) => dash(formatPoints(r.gapToTarget)), align: 'right' },
     { header: 'Trạng thái', value: (r) => STATUS_LABELS[r.status].vi },
   ]);
-  const basis = { self: 'điểm tự đánh giá', appraised: 'điểm thẩm định', final: 'điểm thẩm định nếu có, nếu không thì điểm tự đánh giá' }[plan.basis];
-  const band = set.bands.length > 0 ? `\nXếp loại: ${plan.band?.label ?? 'chưa đủ điều kiện xếp loại'}` : '';
-  return `${set.title}\nĐiểm đạt tính theo ${basis}.\n\n${table}${band}`;
+  const basis = {
+    self: 'điểm tự đánh giá',
+    appraised: 'điểm thẩm định',
+    final: 'điểm thẩm định nếu có, nếu không thì điểm tự đánh giá (dòng điều tra XHH, Hội đồng chấm: điểm được nhập)',
+  }[plan.basis];
+  const rates = 'Tỷ lệ tính trên điểm tối đa áp dụng (không gồm các dòng "Không đánh giá").';
+  return `${set.title}\nĐiểm đạt tính theo ${basis}. ${rates}\n\n${table}\nKết quả: ${resultText(result)}`;
 }
 
 function truncate(text: string, max: number): string {

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { CellRef, CellValue, CriteriaSet } from '../domain';
+import { parseNumber, type CellRef, type CellValue, type CriteriaSet } from '../domain';
 import { CliError } from './errors';
 
 export type ValueKind = 'target' | 'score';
@@ -57,7 +57,7 @@ function fromJson(text: string, path: string): ValueRow[] {
     if (value !== null && typeof value !== 'number' && typeof value !== 'string') {
       throw new CliError(`${path}: giá trị của mã "${code}" phải là số hoặc chuỗi như "15,3"`);
     }
-    return { code: code.trim(), value, at: { sheet: basename(path), cell: `"${code}"` } };
+    return { code: code.trim(), value: typeof value === 'string' ? csvValue(value) : value, at: { sheet: basename(path), cell: `"${code}"` } };
   });
 }
 
@@ -80,7 +80,7 @@ function fromCsv(text: string, path: string, kind: ValueKind): ValueRow[] {
     const code = (cells[codeCol] ?? '').trim().replace(/\.$/, '');
     if (code === '') throw new CliError(`${path}, dòng ${i + 1}: thiếu mã tiêu chí`);
     const value = cells[valueCol] ?? '';
-    rows.push({ code, value: value.trim() === '' ? null : value, at: { sheet: basename(path), cell: `dòng ${i + 1}` } });
+    rows.push({ code, value: csvValue(value), at: { sheet: basename(path), cell: `dòng ${i + 1}` } });
   }
   return rows;
 }
@@ -115,4 +115,15 @@ function fold(name: string): string {
     .replace(/đ/gi, 'd')
     .trim()
     .toLowerCase();
+}
+
+/**
+ * A CSV holds only text, so "15.3" and "15,3" there are the numbers they spell (unlike a
+ * workbook cell, where text is not a number); anything else stays text for the validation
+ * to name.
+ */
+function csvValue(value: string): CellValue {
+  if (value.trim() === '') return null;
+  const parsed = parseNumber(value);
+  return parsed.kind === 'number' ? parsed.value : value;
 }

@@ -67,3 +67,12 @@ export function formatPoints(points: number | null | undefined, locale: Locale =
 export function formatRate(rate: number | null | undefined, locale: Locale = 'vi'): string {
   return rate === null || rate === undefined ? '' : rateFormat[locale].format(rate);
 }
+
+/**
+ * A cell's value as a spreadsheet counts it: a number, or nothing. "15,3" stored as text
+ * is not added by Excel's SUM, so the engine does not add it either (number-as-text says
+ * what it should be).
+ */
+export function cellNumber(input: unknown): number | null {
+  return typeof input === 'number' && Number.isFinite(input) ? input : null;
+}

@@ -3,33 +3,14 @@
  * Messages are Vietnamese first, English second, and name the criterion and the value.
  */
 import type { CellRef, EntryField } from './assessment';
+import { ALL_PROBLEM_CODES, PROBLEM_CATALOGUE, type ProblemCode, type Severity } from './problem-codes';
 
-export type Severity = 'error' | 'warning' | 'info';
-
-export const PROBLEM_CODES = [
-  'score-above-max',
-  'score-negative',
-  'score-not-number',
-  'score-not-option',
-  'score-missing',
-  'na-not-allowed',
-  'na-scored',
-  'evidence-missing',
-  'explanation-missing',
-  'target-above-max',
-  'target-negative',
-  'target-not-number',
-  'target-missing',
-  'appraised-differs',
-  'survey-self-scored',
-  'parent-total-mismatch',
-  'unknown-criterion',
-] as const;
-export type CoreProblemCode = (typeof PROBLEM_CODES)[number];
+/** The codes of the set's own rules (validateAssessment); the catalogue has every code. */
+export const PROBLEM_CODES = ALL_PROBLEM_CODES.filter((c) => PROBLEM_CATALOGUE[c].source === 'rules');
 
 export interface Problem {
-  /** A core code, or one added by a reader (max-changed, formula-overwritten, …). */
-  code: string;
+  /** One of the catalogue's codes (problem-codes.ts). */
+  code: ProblemCode;
   severity: Severity;
   /** Criterion code; null for problems about the whole file. */
   criterion: string | null;

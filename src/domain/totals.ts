@@ -6,11 +6,15 @@
 import { entryOf, type Assessment, type Entry } from './assessment';
 import type { Criterion, CriteriaSet } from './criteria-set';
 import { fromMilli, ratio, toMilli } from './decimal';
-import { numberOrNull } from './number';
+import { cellNumber } from './number';
 import { classify } from './bands';
+import { isApplicableLeaf, leafFinalPoints } from './result';
 import type { Band } from './schema';
 
-/** final: the appraised score where there is one, else the self-score (the workbook's "Điểm đạt"). */
+/**
+ * final: the workbook's "Điểm đạt" — per self-scored leaf the appraised score where there
+ * is one, else the self-score; per survey or council leaf its entered score (result.ts).
+ */
 export type ScoreBasis = 'self' | 'appraised' | 'final';
 
 export interface NodeTotals {
@@ -36,26 +40,24 @@ export interface Totals {
   band: Band | null;
 }
 
-export function leafScore(entry: Entry, basis: ScoreBasis): number | null {
-  if (basis === 'self') return numberOrNull(entry.selfScore);
-  if (basis === 'appraised') return numberOrNull(entry.appraisedScore);
-  return numberOrNull(entry.appraisedScore) ?? numberOrNull(entry.selfScore);
+/** A leaf's points on a basis; text is not a number, as in the workbook's sums. */
+export function leafScore(node: Criterion, entry: Entry, basis: ScoreBasis): number | null {
+  if (basis === 'self') return cellNumber(entry.selfScore);
+  if (basis === 'appraised') return cellNumber(entry.appraisedScore);
+  return leafFinalPoints(node, entry);
 }
 
-/** Whether a leaf counts at all: not when marked "không đánh giá" where the set allows it. */
-function isApplicable(node: Criterion, entry: Entry): boolean {
-  return !(entry.notApplicable && node.allowNotApplicable);
-}
+const isApplicable = isApplicableLeaf;
 
 export function computeTotals(set: CriteriaSet, assessment: Assessment, basis: ScoreBasis = 'self'): Totals {
   const byCode = new Map<string, NodeTotals>();
 
   const visit = (node: Criterion): Summed => {
     const entry = entryOf(assessment, node.code);
-    const typedTarget = numberOrNull(entry.target);
+    const typedTarget = cellNumber(entry.target);
     if (node.isLeaf) {
       const applicable = isApplicable(node, entry);
-      const score = applicable ? leafScore(entry, basis) : null;
+      const score = applicable ? leafScore(node, entry, basis) : null;
       const totals: NodeTotals = {
         code: node.code,
         maxScore: node.maxScore,
@@ -108,7 +110,7 @@ export function grandTotal(set: CriteriaSet, assessment: Assessment, basis: Scor
     const entry = entryOf(assessment, node.code);
     if (!isApplicable(node, entry)) continue;
     applicableMax += toMilli(node.maxScore);
-    const points = leafScore(entry, basis);
+    const points = leafScore(node, entry, basis);
     if (points === null) continue;
     score += toMilli(points);
     scored++;

@@ -3,11 +3,13 @@
  * Excel is only a first line (a paste bypasses it), so this is the authority: every
  * problem carries a code, a severity, the criterion and, when known, the cell.
  */
-import { cellOf, entryOf, hasText, type Assessment, type CellValue, type EntryField } from './assessment';
+import { cellOf, entryOf, type Assessment, type CellValue, type EntryField } from './assessment';
 import { nodeOrder, type Criterion, type CriteriaSet } from './criteria-set';
 import { pointsEqual, sumPoints, toMilli } from './decimal';
 import { formatPoints, numberOrNull, parseNumber } from './number';
-import { FIELD_LABELS, sortProblems, type Problem, type Severity } from './problems';
+import { FIELD_LABELS, sortProblems, type Problem } from './problems';
+import type { ProblemCode, Severity } from './problem-codes';
+import { appraisedDiffers, scoredWithoutEvidence } from './rules';
 import { computeTotals, type Totals } from './totals';
 
 export interface ValidateOptions {
@@ -19,7 +21,7 @@ export interface ValidateOptions {
 
 export function validateAssessment(set: CriteriaSet, assessment: Assessment, options: ValidateOptions = {}): Problem[] {
   const problems: Problem[] = [];
-  const add = (node: Criterion | string | null, code: string, severity: Severity, field: EntryField | undefined, vi: string, en: string) => {
+  const add = (node: Criterion | string | null, code: ProblemCode, severity: Severity, field: EntryField | undefined, vi: string, en: string) => {
     const criterion = typeof node === 'string' || node === null ? node : node.code;
     const cell = criterion !== null && field ? cellOf(assessment, criterion, field) : undefined;
     problems.push({ code, severity, criterion, ...(field ? { field } : {}), ...(cell ? { cell } : {}), message: vi, messageEn: en });
@@ -34,12 +36,13 @@ export function validateAssessment(set: CriteriaSet, assessment: Assessment, opt
   // Needed only where a parent's sum was typed over, which most files never do.
   let selfTotals: Totals | null = null;
   const childTotals = () => (selfTotals ??= computeTotals(set, assessment, 'self'));
+  const applicableMax = (code: string) => childTotals().byCode.get(code)?.applicableMax ?? 0;
   const anyTarget = set.nodes.some((n) => parseNumber(entryOf(assessment, n.code).target).kind !== 'empty');
   const wantTargets = options.requireTargets ?? anyTarget;
 
   for (const node of set.nodes) {
     const entry = entryOf(assessment, node.code);
-    checkTarget(node, entry.target, wantTargets && node.depth === 1, add);
+    checkTarget(node, entry.target, wantTargets && node.depth === 1, applicableMax, add);
     if (!node.isLeaf) {
       checkStatedTotal(node, entry.statedSelfTotal, childTotals, add);
       continue;
@@ -65,18 +68,17 @@ export function validateAssessment(set: CriteriaSet, assessment: Assessment, opt
       if (self === null && parseNumber(entry.selfScore).kind === 'empty') {
         add(node, 'score-missing', 'warning', 'selfScore', `Tiêu chí ${node.code} chưa có điểm tự đánh giá`, `Criterion ${node.code} has no self-score`);
       }
-      if (self !== null && self > 0 && node.evidenceRequired && !hasText(entry.evidence)) {
-        if (hasText(entry.explanation)) {
-          add(node, 'evidence-missing', 'warning', 'evidence',
-            `Tiêu chí ${node.code} có ${formatPoints(self)} điểm nhưng chưa có tài liệu kiểm chứng (đã có giải trình)`,
-            `Criterion ${node.code} scores ${self} without evidence (an explanation is given)`);
-        } else {
-          add(node, 'explanation-missing', 'error', 'explanation',
-            `Tiêu chí ${node.code} có ${formatPoints(self)} điểm nhưng chưa có tài liệu kiểm chứng và chưa có giải trình cách tính điểm`,
-            `Criterion ${node.code} scores ${self} with neither evidence nor an explanation`);
-        }
+      const unproven = scoredWithoutEvidence(node, entry);
+      if (unproven?.explained) {
+        add(node, 'evidence-missing', 'warning', 'evidence',
+          `Tiêu chí ${node.code} có ${formatPoints(unproven.self)} điểm nhưng chưa có tài liệu kiểm chứng (đã có giải trình)`,
+          `Criterion ${node.code} scores ${unproven.self} without evidence (an explanation is given)`);
+      } else if (unproven) {
+        add(node, 'explanation-missing', 'error', 'explanation',
+          `Tiêu chí ${node.code} có ${formatPoints(unproven.self)} điểm nhưng chưa có tài liệu kiểm chứng và chưa có giải trình cách tính điểm`,
+          `Criterion ${node.code} scores ${unproven.self} with neither evidence nor an explanation`);
       }
-    } else if (self !== null || parseNumber(entry.selfScore).kind === 'invalid') {
+    } else if (parseNumber(entry.selfScore).kind !== 'empty') {
       const who = node.scoredBy === 'survey' ? 'điều tra xã hội học' : 'Hội đồng thẩm định';
       add(node, 'survey-self-scored', 'error', 'selfScore',
         `Tiêu chí ${node.code} do ${who} chấm, đơn vị không tự chấm điểm; hãy xóa điểm tự đánh giá`,
@@ -85,16 +87,17 @@ export function validateAssessment(set: CriteriaSet, assessment: Assessment, opt
     if (options.stage === 'appraisal' && appraised === null && parseNumber(entry.appraisedScore).kind === 'empty') {
       add(node, 'score-missing', 'warning', 'appraisedScore', `Tiêu chí ${node.code} chưa có điểm thẩm định`, `Criterion ${node.code} has no appraised score`);
     }
-    if (self !== null && appraised !== null && !pointsEqual(self, appraised)) {
+    const differs = self !== null && appraised !== null ? appraisedDiffers(entry) : null;
+    if (differs) {
       add(node, 'appraised-differs', 'info', 'appraisedScore',
-        `Tiêu chí ${node.code}: điểm thẩm định ${formatPoints(appraised)} khác điểm tự đánh giá ${formatPoints(self)}`,
-        `Criterion ${node.code}: appraised ${appraised} differs from self-score ${self}`);
+        `Tiêu chí ${node.code}: điểm thẩm định ${formatPoints(differs.appraised)} khác điểm tự đánh giá ${formatPoints(differs.self)}`,
+        `Criterion ${node.code}: appraised ${differs.appraised} differs from self-score ${differs.self}`);
     }
   }
   return sortProblems(problems, nodeOrder(set));
 }
 
-type Add = (node: Criterion, code: string, severity: Severity, field: EntryField | undefined, vi: string, en: string) => void;
+type Add = (node: Criterion, code: ProblemCode, severity: Severity, field: EntryField | undefined, vi: string, en: string) => void;
 
 /** The score as a number when it is usable, else null (after recording why). */
 function checkScore(node: Criterion, field: 'selfScore' | 'appraisedScore', raw: CellValue, add: Add): number | null {
@@ -108,6 +111,10 @@ function checkScore(node: Criterion, field: 'selfScore' | 'appraisedScore', raw:
     return null;
   }
   const value = parsed.value;
+  if (typeof raw === 'string') {
+    add(node, 'number-as-text', 'error', field, asTextMessage(label.vi, node, raw, value), `${label.en} of ${node.code} is the text "${raw}": as in Excel it is not added up; type it as the number ${value}`);
+    return null;
+  }
   if (value < 0) {
     add(node, 'score-negative', 'error', field, `${label.vi} của tiêu chí ${node.code} là số âm (${formatPoints(value)})`, `${label.en} of criterion ${node.code} is negative (${value})`);
     return null;
@@ -127,7 +134,7 @@ function checkScore(node: Criterion, field: 'selfScore' | 'appraisedScore', raw:
   return value;
 }
 
-function checkTarget(node: Criterion, raw: CellValue, required: boolean, add: Add): void {
+function checkTarget(node: Criterion, raw: CellValue, required: boolean, applicableMax: (code: string) => number, add: Add): void {
   const parsed = parseNumber(raw);
   if (parsed.kind === 'empty') {
     if (required) add(node, 'target-missing', 'warning', 'target', `Lĩnh vực ${node.code} chưa có mục tiêu điểm`, `Field ${node.code} has no target`);
@@ -135,13 +142,27 @@ function checkTarget(node: Criterion, raw: CellValue, required: boolean, add: Ad
   }
   if (parsed.kind === 'invalid') {
     add(node, 'target-not-number', 'error', 'target', `Mục tiêu của ${node.code} là "${parsed.input}", không phải một số`, `Target of ${node.code} is "${parsed.input}", not a number`);
+  } else if (typeof raw === 'string') {
+    add(node, 'number-as-text', 'error', 'target', asTextMessage('Mục tiêu', node, raw, parsed.value), `Target of ${node.code} is the text "${raw}": as in Excel it is not added up; type it as the number ${parsed.value}`);
   } else if (parsed.value < 0) {
     add(node, 'target-negative', 'error', 'target', `Mục tiêu của ${node.code} là số âm (${formatPoints(parsed.value)})`, `Target of ${node.code} is negative`);
   } else if (toMilli(parsed.value) > toMilli(node.maxScore)) {
     add(node, 'target-above-max', 'error', 'target',
       `Mục tiêu của ${node.code} là ${formatPoints(parsed.value)}, vượt điểm tối đa ${formatPoints(node.maxScore)}`,
       `Target of ${node.code} is ${parsed.value}, above the maximum ${node.maxScore}`);
+  } else {
+    const applicable = applicableMax(node.code);
+    if (toMilli(parsed.value) > toMilli(applicable)) {
+      add(node, 'target-above-applicable-max', 'warning', 'target',
+        `Mục tiêu của ${node.code} là ${formatPoints(parsed.value)}, vượt điểm tối đa áp dụng ${formatPoints(applicable)} (điểm tối đa ${formatPoints(node.maxScore)}, trừ các dòng "Không đánh giá"): không thể đạt`,
+        `Target of ${node.code} is ${parsed.value}, above the applicable maximum ${applicable} (maximum ${node.maxScore}, less the not-assessed rows): it cannot be reached`);
+    }
   }
+}
+
+/** "15,3" stored as text: as in Excel, not added up; the message gives the number to type. */
+function asTextMessage(what: string, node: Criterion, raw: string, value: number): string {
+  return `${what} của ${node.depth === 1 ? 'lĩnh vực' : 'tiêu chí'} ${node.code} được lưu dạng chữ "${raw}", không phải số: như Excel, ô này không được cộng vào tổng. Hãy gõ lại thành số ${formatPoints(value)}`;
 }
 
 function checkStatedTotal(node: Criterion, raw: CellValue, selfTotals: () => Totals, add: Add): void {

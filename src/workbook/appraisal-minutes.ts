@@ -4,7 +4,7 @@
  * the minutes record the file as it stood when the council signed, and must not move when
  * someone edits the scoring sheet afterwards. A4 portrait, one page wide.
  */
-import { computeTotals, formatPoints, subtractPoints, type Problem } from '../domain';
+import { computeTotals, formatPoints, resultText, subtractPoints, type Problem } from '../domain';
 import { rangeA1 } from './a1';
 import { appraisalDifferences, fileFindings, scoredWithoutEvidence } from './appraisal';
 import type { CheckResult } from './read/check';
@@ -75,15 +75,9 @@ export function buildAppraisalMinutes(read: ReadableWorkbook, check: CheckResult
   put(row, 4, self.total.score, STYLE.total);
   put(row, 5, appraised.total.score, STYLE.total);
   put(row, 6, diff(appraised.total.score, self.total.score), STYLE.total);
-  row++;
-  put(row, 1, null, STYLE.totalRate);
-  put(row, 2, 'Chỉ số (điểm đạt ÷ điểm tối đa áp dụng)', STYLE.total);
-  put(row, 3, null, STYLE.totalRate);
-  put(row, 4, self.index, STYLE.totalRate);
-  put(row, 5, appraised.index, STYLE.totalRate);
-  put(row, 6, null, STYLE.totalRate);
-  row++;
-  put(row, 2, `Xếp loại: tự đánh giá ${self.band?.label ?? '—'}; thẩm định ${appraised.band?.label ?? '—'}`, STYLE.subtitle);
+  // The result as every surface shows it (domain/result.ts): only the final index is banded.
+  const result = check.result;
+  line(`Kết quả: ${resultText(result)}`, { font: { bold: true }, wrap: true }, 30);
 
   // II. Differences.
   const differences = appraisalDifferences(read);

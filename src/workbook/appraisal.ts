@@ -4,7 +4,7 @@
  * file itself (maxima edited, formulas typed over, rows missing…). Pure; the pane lists
  * them and the minutes sheet (appraisal-minutes.ts) prints them.
  */
-import { formatCellRef, hasText, numberOrNull, PROBLEM_CODES, subtractPoints, toMilli, type Problem } from '../domain';
+import { appraisedDiffers, FILE_PROBLEM_CODES, formatCellRef, scoredWithoutEvidence as unproven, subtractPoints, type Problem } from '../domain';
 import type { CheckResult } from './read/check';
 import type { ReadableWorkbook } from './read/interpret';
 
@@ -32,9 +32,9 @@ export function appraisalDifferences(read: ReadableWorkbook): Difference[] {
   const out: Difference[] = [];
   for (const leaf of read.set.leaves) {
     const entry = read.assessment.entries[leaf.code] ?? {};
-    const self = numberOrNull(entry.selfScore);
-    const appraised = numberOrNull(entry.appraisedScore);
-    if (self === null || appraised === null || toMilli(self) === toMilli(appraised)) continue;
+    const differs = appraisedDiffers(entry);
+    if (!differs) continue;
+    const { self, appraised } = differs;
     const ref = read.assessment.cells?.[leaf.code]?.appraisedScore;
     out.push({
       code: leaf.code,
@@ -54,17 +54,15 @@ export function scoredWithoutEvidence(read: ReadableWorkbook): MissingEvidence[]
   const out: MissingEvidence[] = [];
   for (const leaf of read.set.leaves) {
     const entry = read.assessment.entries[leaf.code] ?? {};
-    const self = numberOrNull(entry.selfScore);
-    if (self === null || self <= 0 || !leaf.evidenceRequired || hasText(entry.evidence) || (entry.notApplicable && leaf.allowNotApplicable)) continue;
+    const missing = unproven(leaf, entry);
+    if (!missing) continue;
     const ref = read.assessment.cells?.[leaf.code]?.evidence;
-    out.push({ code: leaf.code, name: leaf.name, selfScore: self, cell: ref ? formatCellRef(ref) : null });
+    out.push({ code: leaf.code, name: leaf.name, selfScore: missing.self, cell: ref ? formatCellRef(ref) : null });
   }
   return out;
 }
 
-const CORE_CODES: ReadonlySet<string> = new Set(PROBLEM_CODES);
-
 /** Problems the reader found in the file (not the set's scoring rules): the tamper findings. */
 export function fileFindings(check: CheckResult): Problem[] {
-  return check.problems.filter((p) => !CORE_CODES.has(p.code));
+  return check.problems.filter((p) => FILE_PROBLEM_CODES.has(p.code));
 }

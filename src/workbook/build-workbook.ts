@@ -29,8 +29,18 @@ export function buildWorkbook(set: CriteriaSet, options: WorkbookOptions = {}): 
     { name: 'PAR_APPRAISED_TOTAL', ref: at(layout.totalRow, COL.appraisedScore) },
     { name: 'PAR_SCORE_TOTAL', ref: at(layout.totalRow, COL.score) },
     { name: 'PAR_APPLICABLE_MAX', ref: at(layout.totalRow, COL.applicableMax) },
+    // The result (domain/result.ts) in the head; the index is a fraction, the band text.
+    { name: 'PAR_SELF_POINTS', ref: at(HEAD.selfTotal.row, HEAD.selfTotal.col) },
+    { name: 'PAR_SELF_MAX', ref: at(HEAD.selfMax.row, HEAD.selfMax.col) },
     { name: 'PAR_SELF_INDEX', ref: at(HEAD.selfIndex.row, HEAD.selfIndex.col) },
+    { name: 'PAR_APPRAISED_POINTS', ref: at(HEAD.appraisedTotal.row, HEAD.appraisedTotal.col) },
+    { name: 'PAR_APPRAISED_MAX', ref: at(HEAD.appraisedMax.row, HEAD.appraisedMax.col) },
     { name: 'PAR_APPRAISED_INDEX', ref: at(HEAD.appraisedIndex.row, HEAD.appraisedIndex.col) },
+    { name: 'PAR_FINAL_POINTS', ref: at(HEAD.finalTotal.row, HEAD.finalTotal.col) },
+    { name: 'PAR_FINAL_MAX', ref: at(HEAD.finalMax.row, HEAD.finalMax.col) },
+    { name: 'PAR_FINAL_INDEX', ref: at(HEAD.finalIndex.row, HEAD.finalIndex.col) },
+    { name: 'PAR_FINAL_BAND', ref: at(HEAD.finalBand.row, HEAD.finalBand.col) },
+    { name: 'PAR_FINAL_PROVISIONAL', ref: at(HEAD.finalProvisional.row, HEAD.finalProvisional.col) },
     { name: 'PAR_UNIT', ref: at(HEAD.unit.row, HEAD.unit.col) },
     { name: 'PAR_YEAR', ref: at(HEAD.year.row, HEAD.year.col) },
   ];

@@ -3,7 +3,7 @@
  * TRIM, ISNUMBER, COUNT, ROUND, SUMPRODUCT), English names, comma separators.
  * Comparisons round to thousandths so 15,3 reached as 10,2 + 5,1 still "meets" 15,3.
  */
-import { STATUS_LABELS, type PlanStatus } from '../domain';
+import { NO_BAND, STATUS_LABELS, type PlanStatus, type Scorer } from '../domain';
 import { a1 } from './a1';
 import { COL, NOT_APPLICABLE_MARK } from './layout';
 
@@ -38,11 +38,16 @@ export function sumOrBlank(rows: readonly number[], key: keyof typeof COL): stri
   return `IF(COUNT(${list})=0,"",SUM(${list}))`;
 }
 
-/** The leaf's score that counts: appraised where given, else self; blank when not assessed. */
-export function leafFinalScore(row: number, allowNotApplicable: boolean): string {
+/**
+ * The leaf's score that counts (domain/result.ts leafFinalPoints): for a self-scored leaf
+ * the appraised score where given, else the self-score; for a survey or council leaf only
+ * the score entered in the appraisal column; blank when not assessed. Template 1.0.0 took
+ * the self-score of every leaf (scoredBy omitted).
+ */
+export function leafFinalScore(row: number, allowNotApplicable: boolean, scoredBy: Scorer = 'self'): string {
   const self = ref(row, 'selfScore');
   const appraised = ref(row, 'appraisedScore');
-  const pick = `IF(ISNUMBER(${appraised}),${appraised},IF(ISNUMBER(${self}),${self},""))`;
+  const pick = scoredBy === 'self' ? `IF(ISNUMBER(${appraised}),${appraised},IF(ISNUMBER(${self}),${self},""))` : `IF(ISNUMBER(${appraised}),${appraised},"")`;
   return allowNotApplicable ? `IF(${isNotApplicable(row)},"",${pick})` : pick;
 }
 
@@ -62,8 +67,21 @@ export function rowRates(row: number) {
   };
 }
 
-/** Nested IFs from the highest band down; the set's bands are data. */
+/**
+ * The band of an index cell, decided on the index as published (ROUND(index, 4), 0,01%),
+ * as the engine decides it (domain/bands.ts); "Chưa xếp loại" while there is none.
+ * Nested IFs from the highest band down; the set's bands are data.
+ */
 export function bandFormula(indexCell: string, bands: ReadonlyArray<{ label: string; minRate: number }>): string {
+  const none = `"${escapeText(NO_BAND.vi)}"`;
+  if (bands.length === 0) return none;
+  const sorted = [...bands].sort((a, b) => b.minRate - a.minRate);
+  const chain = sorted.reduceRight((otherwise, band) => `IF(ROUND(${indexCell},4)>=${band.minRate},"${escapeText(band.label)}",${otherwise})`, none);
+  return `IF(ISNUMBER(${indexCell}),${chain},${none})`;
+}
+
+/** The band formula of template 1.0.0, for checking files made with it. */
+export function bandFormula1_0_0(indexCell: string, bands: ReadonlyArray<{ label: string; minRate: number }>): string {
   if (bands.length === 0) return `IF(${indexCell}="","","Chưa quy định")`;
   const sorted = [...bands].sort((a, b) => b.minRate - a.minRate);
   const chain = sorted.reduceRight((otherwise, band) => `IF(ROUND(${indexCell},9)>=${band.minRate},"${escapeText(band.label)}",${otherwise})`, '"Chưa xếp loại"');

@@ -3,7 +3,12 @@
  * columns by these keys, so this file is the one place a column moves.
  */
 
-export const TEMPLATE_VERSION = '1.0.0';
+/**
+ * The template's version, recorded in every file's metadata. A file is checked against
+ * the template of its own version (template-versions.ts), so bump it whenever a formula
+ * or a cell of the template changes.
+ */
+export const TEMPLATE_VERSION = '1.1.0';
 
 export const SHEETS = {
   scoring: 'Chấm điểm',
@@ -46,22 +51,34 @@ export const ROWS = {
   unit: 3,
   selfSummary: 4,
   appraisedSummary: 5,
+  finalSummary: 6,
   header: 7,
   firstItem: 8,
 } as const;
 
-/** Cells of the head block (row, col). */
+/**
+ * Cells of the head block (row, col): one row per figure of the result (domain/result.ts)
+ * — points, applicable maximum, index — and on the final row the band and "tạm tính".
+ */
 export const HEAD = {
   unitLabel: { row: ROWS.unit, col: 1 },
   unit: { row: ROWS.unit, col: 3 },
   yearLabel: { row: ROWS.unit, col: 7 },
   year: { row: ROWS.unit, col: 9 },
   selfTotal: { row: ROWS.selfSummary, col: 5 },
-  selfIndex: { row: ROWS.selfSummary, col: 9 },
-  selfBand: { row: ROWS.selfSummary, col: 12 },
+  selfMax: { row: ROWS.selfSummary, col: 9 },
+  selfIndex: { row: ROWS.selfSummary, col: 11 },
   appraisedTotal: { row: ROWS.appraisedSummary, col: 5 },
-  appraisedIndex: { row: ROWS.appraisedSummary, col: 9 },
-  appraisedBand: { row: ROWS.appraisedSummary, col: 12 },
+  appraisedMax: { row: ROWS.appraisedSummary, col: 9 },
+  appraisedIndex: { row: ROWS.appraisedSummary, col: 11 },
+  finalTotal: { row: ROWS.finalSummary, col: 5 },
+  finalMax: { row: ROWS.finalSummary, col: 9 },
+  finalIndex: { row: ROWS.finalSummary, col: 11 },
+  finalBand: { row: ROWS.finalSummary, col: 13 },
+  /** "(tạm tính)" beside the band, for people. */
+  finalProvisionalNote: { row: ROWS.finalSummary, col: 14 },
+  /** TRUE/FALSE, for formulas and tools (PAR_FINAL_PROVISIONAL); in the hidden column. */
+  finalProvisional: { row: ROWS.finalSummary, col: 20 },
 } as const;
 
 /** The summary (Tổng hợp) sheet: one row per field from this row on. */

@@ -9,4 +9,9 @@ export interface WorkbookOptions {
   nearBand?: number;
   /** ISO timestamp stored in the metadata; fixed in tests. */
   createdAt?: string;
+  /**
+   * Build the template of an earlier version (only to check a file made with it, see
+   * template-versions.ts); default the current one.
+   */
+  templateVersion?: string;
 }

@@ -5,9 +5,11 @@
  */
 import { formatPoints, LEVEL_LABELS, parseNumber, type Criterion, type CriteriaSet, type Entry } from '../domain';
 import { a1, rangeA1 } from './a1';
-import { bandFormula, fieldTarget, leafApplicableMax, leafFinalScore, parentScoreSum, ref, rowRates, statusTests, sumOf, sumOrBlank, targetRollup } from './formulas';
+import { fieldTarget, leafApplicableMax, leafFinalScore, parentScoreSum, ref, rowRates, statusTests, sumOf, sumOrBlank, targetRollup } from './formulas';
 import { COL, HEAD, NOT_APPLICABLE_MARK, ROWS, SCORING_COLUMNS, SHEETS, rowFlags, type ScoringColumnKey } from './layout';
 import type { WorkbookOptions } from './options';
+import { resultHead } from './result-head';
+import { headBlock1_0_0 } from './templates/head-1.0.0';
 import type { CellLiteral, CellSpec, ConditionalFormatSpec, SheetSpec, StyleSpec, ValidationSpec } from './spec';
 import { HIGHLIGHT, STYLE, rowStyle, withRow } from './styles';
 
@@ -54,22 +56,9 @@ export function buildScoringSheet(set: CriteriaSet, options: WorkbookOptions, li
   put(HEAD.unit.row, HEAD.unit.col, { value: options.unit ?? '' }, STYLE.headInput);
   put(HEAD.yearLabel.row, HEAD.yearLabel.col, { value: 'Năm đánh giá:' }, STYLE.label);
   put(HEAD.year.row, HEAD.year.col, { value: options.year ?? set.year }, STYLE.headInput);
-  const summary = (row: number, label: string, totalKey: 'selfScore' | 'appraisedScore', flagsKey: 'selfScore' | 'appraisedScore') => {
-    const total = HEAD[totalKey === 'selfScore' ? 'selfTotal' : 'appraisedTotal'];
-    const index = HEAD[totalKey === 'selfScore' ? 'selfIndex' : 'appraisedIndex'];
-    const band = HEAD[totalKey === 'selfScore' ? 'selfBand' : 'appraisedBand'];
-    put(row, 1, { value: `Tổng điểm ${label}:` }, STYLE.label);
-    // Blank until an assessed leaf has a score: a score left on a not-assessed row does not count.
-    const column = (key: ScoringColumnKey) => rangeA1(ROWS.firstItem, COL[key], totalRow - 1, COL[key]);
-    const scored = `SUMPRODUCT((LEFT(${column('flags')},1)="L")*ISNUMBER(${column(flagsKey)})*(${column('applicableMax')}>0))`;
-    put(total.row, total.col, { formula: `IF(${scored}=0,"",${ref(totalRow, totalKey)})` }, STYLE.headValue);
-    put(row, 6, { value: `Chỉ số ${label}:` }, STYLE.label);
-    put(index.row, index.col, { formula: `IF(${a1(total.row, total.col)}="","",IFERROR(${a1(total.row, total.col)}/${ref(totalRow, 'applicableMax')},""))` }, STYLE.headRate);
-    put(row, 10, { value: 'Xếp loại:' }, STYLE.label);
-    put(band.row, band.col, { formula: bandFormula(a1(index.row, index.col), set.bands) }, STYLE.headValue);
-  };
-  summary(ROWS.selfSummary, 'tự đánh giá', 'selfScore', 'selfScore');
-  summary(ROWS.appraisedSummary, 'thẩm định', 'appraisedScore', 'appraisedScore');
+  const legacy = options.templateVersion === '1.0.0';
+  const head = legacy ? headBlock1_0_0(set, totalRow) : resultHead(set, totalRow);
+  cells.push(...head.cells);
 
   SCORING_COLUMNS.forEach((c, i) => put(ROWS.header, i + 1, { value: c.header }, STYLE.header));
 
@@ -127,7 +116,7 @@ export function buildScoringSheet(set: CriteriaSet, options: WorkbookOptions, li
       validations.push(scoreRule(a1(row, at('appraisedScore')), row, node, links, 'Điểm thẩm định'));
       text('appraisalNote');
       put(row, at('applicableMax'), { formula: leafApplicableMax(row, node.allowNotApplicable) }, num);
-      put(row, at('score'), { formula: leafFinalScore(row, node.allowNotApplicable) }, num);
+      put(row, at('score'), { formula: leafFinalScore(row, node.allowNotApplicable, legacy ? undefined : node.scoredBy) }, num);
     } else {
       const children = node.children.map((c) => ({ row: rowOf.get(c.code)!, isLeaf: c.isLeaf, allowNotApplicable: c.allowNotApplicable }));
       put(row, at('maxScore'), { formula: sumOf(childRows, 'maxScore') }, num);
@@ -190,10 +179,7 @@ export function buildScoringSheet(set: CriteriaSet, options: WorkbookOptions, li
       rangeA1(ROWS.title, 1, ROWS.title, LAST_VISIBLE_COL),
       rangeA1(ROWS.source, 1, ROWS.source, LAST_VISIBLE_COL),
       rangeA1(HEAD.unit.row, HEAD.unit.col, HEAD.unit.row, HEAD.unit.col + 3),
-      rangeA1(ROWS.selfSummary, 1, ROWS.selfSummary, 4),
-      rangeA1(ROWS.appraisedSummary, 1, ROWS.appraisedSummary, 4),
-      rangeA1(ROWS.selfSummary, 6, ROWS.selfSummary, 8),
-      rangeA1(ROWS.appraisedSummary, 6, ROWS.appraisedSummary, 8),
+      ...head.merges,
       rangeA1(sign, COL.appraisedScore, sign, COL.scoreRate),
       rangeA1(sign + 1, COL.appraisedScore, sign + 1, COL.scoreRate),
       rangeA1(sign + 2, COL.appraisedScore, sign + 2, COL.scoreRate),

@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatPoints } from '../../src/domain';
+import { computeResult, formatPoints, resultText } from '../../src/domain';
 import { runBin, runCli } from '../helpers/run-cli';
-import { renderFilled, templateRows, typedAssessment } from '../helpers/filled-workbook';
+import { minhHoa, renderFilled, templateRows, typedAssessment } from '../helpers/filled-workbook';
 import { XlsxXml } from '../helpers/xlsx-xml-edit';
 
 const S = 'Chấm điểm';
@@ -38,8 +38,10 @@ describe('par-index check', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const [header] = r.stdout.split('\n');
-    expect(header).toMatch(/^so-xay-dung\.xlsx · bộ minh-hoa-3-cap v1\.0\.0, MINH HỌA · đơn vị: Sở Xây dựng tỉnh Lai Châu · năm 2025 · tự đánh giá [\d,]+\/94 \([\d,]+%, \S+\) · thẩm định [\d,]+\/94/);
-    expect(header).toContain('tự đánh giá 43,875/94 (46,68%, Yếu)');
+    expect(header).toMatch(/^so-xay-dung\.xlsx · bộ minh-hoa-3-cap v1\.0\.0, MINH HỌA · đơn vị: Sở Xây dựng tỉnh Lai Châu · năm 2025 · tự đánh giá [\d,]+\/[\d,]+ \([\d,]+%\) · thẩm định [\d,]+\/[\d,]+ \([\d,]+%\) · /);
+    // The result in words, as the domain defines it: only the final index has a band.
+    expect(header.endsWith(resultText(computeResult(minhHoa, typedAssessment())))).toBe(true);
+    expect(header).toMatch(/ · xếp loại \S+( \S+)? \(tạm tính\)$/);
     expect(r.stdout).not.toContain('LỖI');
     expect(r.stdout).toMatch(/→ 0 lỗi, \d+ cảnh báo/);
   });
@@ -55,7 +57,7 @@ describe('par-index check', () => {
       `  LỖI max-changed [${S}!C${rows.row('2.2.1')}]: Điểm tối đa của tiêu chí 2.2.1 trong tệp là 1, bộ tiêu chí quy định 0,5 (ô ${S}!C${rows.row('2.2.1')} đã bị sửa)`,
       expect.stringMatching(new RegExp(`^  LỖI formula-overwritten \\[${S}!E${rows.row('3.4')}\\]: Ô ${S}!E${rows.row('3.4')} \\(Điểm tự đánh giá của tiêu chí 3.4\\) .* đang là số 6 gõ đè lên`)),
       expect.stringMatching(new RegExp(`^  LỖI parent-total-mismatch \\[${S}!E${rows.row('3.4')}\\]: Tổng điểm ghi ở 3.4 là 6 nhưng cộng các tiêu chí con được`)),
-      expect.stringMatching(new RegExp(`^  LỖI number-as-text \\[${S}!E${rows.row('3.4.1')}\\]: .*"2,5".*Excel bỏ qua ô này khi cộng`)),
+      expect.stringMatching(new RegExp(`^  LỖI number-as-text \\[${S}!E${rows.row('3.4.1')}\\]: .*"2,5".*như Excel, ô này không được cộng.*Hãy gõ lại thành số 2,5`)),
     ]);
     // Errors come before every warning and note.
     const firstOther = lines.findIndex((l) => !l.includes('LỖI'));
@@ -73,7 +75,7 @@ describe('par-index check', () => {
     ]);
     const bad = files[1];
     expect(bad).toMatchObject({ setId: 'minh-hoa-3-cap', unit: 'Sở Xây dựng tỉnh Lai Châu' });
-    expect(Object.keys(bad).sort()).toEqual(['cells', 'file', 'ok', 'problems', 'setId', 'totals', 'unit']);
+    expect(Object.keys(bad).sort()).toEqual(['cells', 'file', 'ok', 'problems', 'result', 'setId', 'totals', 'unit']);
     expect(bad.problems.find((p: { code: string }) => p.code === 'max-changed')).toEqual({
       code: 'max-changed',
       severity: 'error',
@@ -96,7 +98,8 @@ describe('par-index check', () => {
     // exceljs-written files carry no calculated results: the file side is empty, not guessed.
     expect(bad.totals.file).toMatchObject({ computed: false, selfScore: null });
     expect(files[0].totals.engine.selfScore).toBe(43.875);
-    expect(bad.totals.engine.selfScore).toBe(43.875 + 1 + 2.5 - 3);
+    // 1.1.3 and 2.2.1 as the file holds them now; 3.4.1's "2,5" is text, so it is not added.
+    expect(bad.totals.engine.selfScore).toBe(43.875 + 1 - 3);
   });
 
   it('unreadable files get a verdict with the reason, exit 2, and the others are still checked', async () => {
@@ -159,7 +162,7 @@ describe('par-index plan FILE.xlsx', () => {
     const typed = typedAssessment();
     expect(json.rows[2]).toMatchObject({ code: '3', target: typed.entries['3'].target });
     expect(json.total.score).toBe(51.875);
-    expect(Object.keys(json).sort()).toEqual(['band', 'basis', 'problems', 'rows', 'set', 'total']);
+    expect(Object.keys(json).sort()).toEqual(['band', 'basis', 'problems', 'result', 'rows', 'set', 'total']);
 
     const deep = JSON.parse((await runCli(['plan', clean, '--json', '--depth', '2'], tmp)).stdout);
     expect(deep.rows.some((row: { code: string }) => row.code === '1.1')).toBe(true);

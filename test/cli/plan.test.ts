@@ -18,10 +18,11 @@ describe('par-index plan (seed 001 table)', () => {
     expect(r.stderr).toBe('');
     const lines = r.stdout.split('\n');
     const row = (start: string) => lines.find((l) => l.startsWith(start))!.split(/\s{2,}/);
-    expect(row('3 ')).toEqual(['3', 'Cải cách TTHC', '25,5', '15,3', '60,00%', '—', '—', '—', '—', 'Chưa chấm']);
-    expect(row('6 ')).toEqual(['6', 'Cải cách tài chính công', '8,5', '5,5', '64,71%', '—', '—', '—', '—', 'Chưa chấm']);
-    expect(row('8 ')).toEqual(['8', 'Tác động của CCHC', '23', '16', '69,57%', '—', '—', '—', '—', 'Chưa chấm']);
-    expect(lines.find((l) => l.includes('Tổng cộng'))!.trim().split(/\s{2,}/)).toEqual(['Tổng cộng', '100', '78,3', '78,30%', '—', '—', '—', '—', 'Chưa chấm']);
+    // Điểm tối đa as in the set, beside the applicable maximum (no row is "x" here).
+    expect(row('3 ')).toEqual(['3', 'Cải cách TTHC', '25,5', '25,5', '15,3', '60,00%', '—', '—', '—', '—', 'Chưa chấm']);
+    expect(row('6 ')).toEqual(['6', 'Cải cách tài chính công', '8,5', '8,5', '5,5', '64,71%', '—', '—', '—', '—', 'Chưa chấm']);
+    expect(row('8 ')).toEqual(['8', 'Tác động của CCHC', '23', '23', '16', '69,57%', '—', '—', '—', '—', 'Chưa chấm']);
+    expect(lines.find((l) => l.includes('Tổng cộng'))!.trim().split(/\s{2,}/)).toEqual(['Tổng cộng', '100', '100', '78,3', '78,30%', '—', '—', '—', '—', 'Chưa chấm']);
   });
 
   it('--json gives rates as fractions and the exact total', async () => {

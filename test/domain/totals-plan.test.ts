@@ -9,7 +9,7 @@ describe('totals', () => {
   const a: Assessment = {
     entries: {
       '1.1.1': { selfScore: 0.5, appraisedScore: 0.5 },
-      '1.1.2': { selfScore: '1,5', appraisedScore: 1 },
+      '1.1.2': { selfScore: 1.5, appraisedScore: 1 },
       '1.2': { selfScore: 1.5 },
       '1.3': { appraisedScore: 2 },
       '2.1': { selfScore: 4.2 },
@@ -40,6 +40,12 @@ describe('totals', () => {
     expect(t.index).toBeCloseTo(3.5 / 11, 12);
     const self = computeTotals(smallSet, na, 'self');
     expect(self.total.score).toBe(7.7); // 2.2's 3,1 no longer counts
+  });
+
+  it('does not add a number stored as text, as the workbook’s SUM does not', () => {
+    const t = computeTotals(smallSet, { entries: { ...a.entries, '1.1.2': { selfScore: '1,5' } } }, 'self');
+    expect(t.byCode.get('1.1')!.score).toBe(0.5);
+    expect(t.total.score).toBe(9.3);
   });
 
   it('ignores N/A on a row whose set forbids it (validation reports it instead)', () => {

@@ -25,7 +25,7 @@ describe('validateAssessment', () => {
 
   it('score-above-max, with the value, the maximum and the cell', () => {
     const a = clean();
-    a.entries['1.1.2'].selfScore = '2,5';
+    a.entries['1.1.2'].selfScore = 2.5;
     a.cells = { '1.1.2': { selfScore: { sheet: 'Chấm điểm', cell: 'E12' } } };
     const [p] = validateAssessment(smallSet, a);
     expect(p).toEqual({
@@ -56,7 +56,7 @@ describe('validateAssessment', () => {
     expect(p.message).toBe(
       'Điểm tự đánh giá của tiêu chí 1.1.1 là 0,75, không thuộc các mức được chấm: 1 (Kịp thời); 0,5 (Không kịp thời); 0 (Không ban hành)',
     );
-    a.entries['1.1.1'].selfScore = '0,5';
+    a.entries['1.1.1'].selfScore = 0.5;
     expect(validateAssessment(smallSet, a)).toEqual([]);
   });
 
@@ -97,10 +97,36 @@ describe('validateAssessment', () => {
     a.entries['2'] = { target: 'tám' };
     expect(codes(validateAssessment(smallSet, a))).toEqual(['target-above-max@1.target', 'target-not-number@2.target', 'target-missing@3.target']);
     a.entries['1'] = { target: -1 };
-    a.entries['2'] = { target: '8,5' };
+    a.entries['2'] = { target: 8.5 };
     a.entries['3'] = { target: 4 };
     expect(codes(validateAssessment(smallSet, a))).toEqual(['target-negative@1.target']);
     expect(codes(validateAssessment(smallSet, clean(), { requireTargets: true }))).toEqual(['1', '2', '3'].map((c) => `target-missing@${c}.target`));
+  });
+
+  it('number-as-text: a score or target stored as text is not counted and the message gives the number to type', () => {
+    const a = clean();
+    a.entries['2.1'].selfScore = '4,5';
+    a.entries['2'] = { target: '8,5' };
+    const problems = validateAssessment(smallSet, a, { requireTargets: false });
+    expect(codes(problems)).toEqual(['number-as-text@2.target', 'number-as-text@2.1.selfScore']);
+    expect(problems.map((p) => p.severity)).toEqual(['error', 'error']);
+    expect(problems[1].message).toBe('Điểm tự đánh giá của tiêu chí 2.1 được lưu dạng chữ "4,5", không phải số: như Excel, ô này không được cộng vào tổng. Hãy gõ lại thành số 4,5');
+    // Not counted, so neither is the evidence it would need.
+    delete a.entries['2.1'].evidence;
+    expect(codes(validateAssessment(smallSet, a, { requireTargets: false }))).toEqual(['number-as-text@2.target', 'number-as-text@2.1.selfScore']);
+  });
+
+  it('target-above-applicable-max: a warning naming both maxima when rows under the target are not assessed', () => {
+    const a = clean();
+    a.entries['2.2'] = { notApplicable: true };
+    a.entries['2'] = { target: 6 };
+    const problems = validateAssessment(smallSet, a);
+    const p = problems.find((x) => x.code === 'target-above-applicable-max')!;
+    expect(p).toMatchObject({ severity: 'warning', criterion: '2', field: 'target' });
+    expect(p.message).toContain('điểm tối đa áp dụng 4,5');
+    expect(p.message).toContain('điểm tối đa 8,5');
+    a.entries['2'] = { target: 4.5 };
+    expect(codes(validateAssessment(smallSet, a)).filter((c) => c.startsWith('target-above'))).toEqual([]);
   });
 
   it('appraised-differs is information, not an error', () => {

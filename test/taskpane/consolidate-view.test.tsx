@@ -16,8 +16,13 @@ import { installDouble, minhHoa, renderPane, seedScoringWorkbook, settle } from 
 globalThis.TextDecoder ??= NodeTextDecoder as typeof globalThis.TextDecoder;
 
 async function submissions(): Promise<File[]> {
+  // Fewer points and no errors (a file with errors is listed but not ranked).
   const less = typedAssessment();
-  for (const e of Object.values(less.entries)) if (typeof e.selfScore === 'number') e.selfScore = Math.round(e.selfScore * 400) / 1000;
+  for (const [code, e] of Object.entries(less.entries)) {
+    if (typeof e.selfScore !== 'number') continue;
+    const node = minhHoa.byCode.get(code)!;
+    e.selfScore = node.method === 'options' ? Math.min(...node.options.map((o) => o.points)) : Math.round(e.selfScore * 400) / 1000;
+  }
   const full = await renderFilled(typedAssessment(), minhHoa, 'Sở Tài chính');
   const corrupt = full.subarray(0, Math.floor(full.length / 2));
   return [
@@ -66,7 +71,7 @@ test('each picked file gets its verdict; the consolidation goes in beside the sc
   const summary = pane.double.sheet(summaryName);
   const header = [...summary.cells.entries()].find(([, c]) => c.value === 'Hạng')![0];
   const row = Number(header.split(',')[0]);
-  const rank = (r: number) => [summary.at(r, 1).value, summary.at(r, 2).value, formatRate(summary.at(r, 8).value as number)];
+  const rank = (r: number) => [summary.at(r, 1).value, summary.at(r, 2).value, formatRate(summary.at(r, 9).value as number)];
   // Sở Tài chính scored more: first, whatever order the files were picked in.
   expect([rank(row + 1), rank(row + 2)]).toEqual([
     [1, 'Sở Tài chính', taiChinh],

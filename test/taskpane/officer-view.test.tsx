@@ -1,6 +1,5 @@
 /** Tự đánh giá: progress, the check grouped by field with errors first, cells selected on click, re-checked on edits. */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { formatPoints } from '../../src/domain';
 import { SHEETS } from '../../src/workbook/layout';
 import { scoringLayout } from '../../src/workbook/scoring-sheet';
 import { progressOf } from '../../src/taskpane/hooks/useProgress';
@@ -60,8 +59,8 @@ test('typing in the sheet re-checks on its own: a new over-max score appears, a 
   const cells = () => screen.getAllByTestId('problem-item').filter((i) => i.getAttribute('data-code') === 'score-above-max').map((i) => i.getAttribute('data-cell'));
   expect(cells()).toEqual([`${SHEETS.scoring}!E${layout.rowOf.get(over.code)}`]);
 
-  await pane.double.type(SHEETS.scoring, `E${layout.rowOf.get(later.code)}`, formatPoints(later.maxScore + 0.5));
-  await pane.double.type(SHEETS.scoring, `E${layout.rowOf.get(over.code)}`, formatPoints(over.maxScore));
+  await pane.double.type(SHEETS.scoring, `E${layout.rowOf.get(later.code)}`, String(later.maxScore + 0.5));
+  await pane.double.type(SHEETS.scoring, `E${layout.rowOf.get(over.code)}`, String(over.maxScore));
   await waitFor(() => expect(cells()).toEqual([`${SHEETS.scoring}!E${layout.rowOf.get(later.code)}`]));
   expect(screen.getByTestId('officer-view').textContent).toContain('Tự kiểm tra lại khi bạn sửa ô');
 });

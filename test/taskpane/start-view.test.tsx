@@ -1,6 +1,6 @@
 /** Start: creating the scoring sheet, the live index, and Excel's refusals as messages. */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { computeTotals, formatRate } from '../../src/domain';
+import { bandText, computeResult, formatRate } from '../../src/domain';
 import { findBundledSet } from '../../src/criteria';
 import { SHEETS } from '../../src/workbook/layout';
 import { scoringLayout } from '../../src/workbook/scoring-sheet';
@@ -21,7 +21,7 @@ test('an empty workbook: pick a set, unit and year, create the scoring sheet, se
   fireEvent.change(screen.getByTestId('unit-input'), { target: { value: 'Sở Tư pháp' } });
   fireEvent.change(screen.getByTestId('year-input'), { target: { value: '2026' } });
   fireEvent.click(screen.getByTestId('create-sheet'));
-  await waitFor(() => expect(screen.getByTestId('index-value').textContent).toBe('Chưa chấm'));
+  await waitFor(() => expect(screen.getByTestId('index-value').textContent).toBe('Chưa chấm'), { timeout: 5000 });
   expect(pane.double.sheetNames()).toEqual(['Sheet1', SHEETS.scoring, SHEETS.summary, SHEETS.meta]);
   expect(screen.getByTestId('pane-message').textContent).toContain(`Đã tạo "${SHEETS.scoring}"`);
   expect(screen.getByTestId('start-view').textContent).toContain('Sở Tư pháp');
@@ -31,11 +31,13 @@ test('an empty workbook: pick a set, unit and year, create the scoring sheet, se
   await settle();
   const layout = scoringLayout(minhHoa);
   const leaves = minhHoa.leaves.filter((l) => l.scoredBy === 'self' && l.method === 'free').slice(0, 2);
-  for (const leaf of leaves) await pane.double.type(SHEETS.scoring, `E${layout.rowOf.get(leaf.code)}`, String(leaf.maxScore).replace('.', ','));
+  for (const leaf of leaves) await pane.double.type(SHEETS.scoring, `E${layout.rowOf.get(leaf.code)}`, String(leaf.maxScore));
   const typed = { entries: Object.fromEntries(leaves.map((l) => [l.code, { selfScore: l.maxScore }])) };
-  const expected = computeTotals(minhHoa, typed, 'self');
-  await waitFor(() => expect(screen.getByTestId('index-value').textContent).toBe(formatRate(expected.index)));
-  expect(screen.getByTestId('band-value').textContent).toBe(expected.band?.label ?? '—');
+  // The final result, as every surface shows it: the published index and its band, tạm tính.
+  const expected = computeResult(minhHoa, typed).final;
+  await waitFor(() => expect(screen.getByTestId('index-value').textContent).toBe(formatRate(expected.publishedIndex)));
+  expect(screen.getByTestId('band-value').textContent).toBe(bandText(expected));
+  expect(screen.getByTestId('band-value').textContent).toContain('(tạm tính)');
 });
 
 test('a workbook with a sheet of the same name: SheetExistsError as a Vietnamese message, nothing written', async () => {

@@ -18,14 +18,15 @@ import { SaxesParser } from 'saxes';
 import { findBundledSet } from '../../src/criteria';
 import {
   buildPlan,
+  computeResult,
   computeTotals,
+  NO_BAND,
   STATUS_LABELS,
   statusOf,
   type Assessment,
   type CriteriaSet,
   type Entry,
   type PlanRow,
-  type Totals,
 } from '../../src/domain';
 import { a1, columnLetter, parseRange } from '../../src/workbook/a1';
 import { buildWorkbook } from '../../src/workbook/build-workbook';
@@ -348,6 +349,12 @@ class Comparison {
     if (!ok) this.mismatches.push(`${sheet}!${address} (${what}): file ${JSON.stringify(actual)}, engine ${expected === null ? `null → ${blank}` : expected}`);
   }
 
+  bool(sheet: string, address: string, expected: boolean, what: string): void {
+    this.checked++;
+    const actual = valueAt(this.wb, sheet, address);
+    if (actual !== expected) this.mismatches.push(`${sheet}!${address} (${what}): file ${JSON.stringify(actual)}, engine ${expected}`);
+  }
+
   text(sheet: string, address: string, expected: string | null, what: string): void {
     this.checked++;
     const actual = valueAt(this.wb, sheet, address);
@@ -355,11 +362,6 @@ class Comparison {
   }
 }
 
-function bandText(set: CriteriaSet, totals: Totals): string | null {
-  if (totals.index === null) return null;
-  if (totals.band) return totals.band.label;
-  return set.bands.length === 0 ? 'Chưa quy định' : 'Chưa xếp loại';
-}
 
 function compareWithEngine(wb: ExcelJS.Workbook, set: CriteriaSet, assessment: Assessment): Comparison {
   const cmp = new Comparison(wb);
@@ -417,12 +419,18 @@ function compareWithEngine(wb: ExcelJS.Workbook, set: CriteriaSet, assessment: A
   rates(total, everyRow.total, 'tổng');
 
   const head = (cell: { row: number; col: number }) => a1(cell.row, cell.col);
-  cmp.num(S, head(HEAD.selfTotal), self.total.score, 'blank', 'đầu trang: tổng tự đánh giá');
-  cmp.num(S, head(HEAD.selfIndex), self.index, 'blank', 'đầu trang: chỉ số tự đánh giá');
-  cmp.text(S, head(HEAD.selfBand), bandText(set, self), 'đầu trang: xếp loại tự đánh giá');
-  cmp.num(S, head(HEAD.appraisedTotal), appraised.total.score, 'blank', 'đầu trang: tổng thẩm định');
-  cmp.num(S, head(HEAD.appraisedIndex), appraised.index, 'blank', 'đầu trang: chỉ số thẩm định');
-  cmp.text(S, head(HEAD.appraisedBand), bandText(set, appraised), 'đầu trang: xếp loại thẩm định');
+  const result = computeResult(set, assessment);
+  for (const [basis, cells] of [
+    ['self', { total: HEAD.selfTotal, max: HEAD.selfMax, index: HEAD.selfIndex }],
+    ['appraised', { total: HEAD.appraisedTotal, max: HEAD.appraisedMax, index: HEAD.appraisedIndex }],
+    ['final', { total: HEAD.finalTotal, max: HEAD.finalMax, index: HEAD.finalIndex }],
+  ] as const) {
+    cmp.num(S, head(cells.total), result[basis].points, 'blank', `đầu trang: điểm ${basis}`);
+    cmp.num(S, head(cells.max), result[basis].max, 'blank', `đầu trang: tối đa ${basis}`);
+    cmp.num(S, head(cells.index), result[basis].index, 'blank', `đầu trang: tỷ lệ ${basis}`);
+  }
+  cmp.text(S, head(HEAD.finalBand), result.final.band ?? NO_BAND.vi, 'đầu trang: xếp loại');
+  cmp.bool(S, head(HEAD.finalProvisional), result.final.provisional, 'đầu trang: tạm tính');
 
   const T = SHEETS.summary;
   const plan = buildPlan(set, assessment, { basis: 'final' });
@@ -566,8 +574,9 @@ describe('LibreOffice computes what the domain engine computes', () => {
     // Field 2's target 4,5 is met exactly; the bands differ between self and appraisal.
     expect(valueAt(wb, T, a1(SUMMARY.firstField + 1, SUMMARY_COL.status))).toBe('Đạt mục tiêu');
     expect(valueAt(wb, T, a1(SUMMARY.firstField + 1, SUMMARY_COL.gapToTarget))).toBe(0);
-    expect(valueAt(wb, S, 'L4')).toBe('Yếu');
-    expect(valueAt(wb, S, 'L5')).toBe('Trung bình');
+    // Only the final index is banded (M6), on the index as published.
+    expect(valueAt(wb, S, 'L4')).toBeNull();
+    expect(valueAt(wb, S, 'M6')).toBe(computeResult(minhHoa, minhHoaAssessment()).final.band);
   });
 
   it('lai-chau-so-2025: hand-checked totals, index and the unset band', async () => {
@@ -575,12 +584,11 @@ describe('LibreOffice computes what the domain engine computes', () => {
     const S = SHEETS.scoring;
     // Self 9,25 + 6,5 + 14,333 + 8,75 + 10 + 5,5 + 15,3 (field 7 not scored) = 69,633.
     expect(valueAt(wb, S, 'E4')).toBeCloseTo(69.633, 9);
-    expect(valueAt(wb, S, 'I4')).toBeCloseTo(0.69633, 9);
-    expect(valueAt(wb, S, 'L4')).toBe('Chưa quy định');
-    // Appraised 13,77 + 9,5 + 16 = 39,27.
-    expect(valueAt(wb, S, 'E5')).toBeCloseTo(39.27, 9);
-    expect(valueAt(wb, S, 'I5')).toBeCloseTo(0.3927, 9);
-    expect(valueAt(wb, S, 'L5')).toBe('Chưa quy định');
+    expect(valueAt(wb, S, 'K4')).toBeCloseTo(0.69633, 9);
+    // Appraised: the appraised score where given, else the self-score: the final points here.
+    expect(valueAt(wb, S, 'E5')).toBeCloseTo(69.27, 9);
+    // The set has no bands: the one "no band yet" text.
+    expect(valueAt(wb, S, 'M6')).toBe('Chưa xếp loại');
     // Final: 9,25 + 6,5 + 13,77 + 8,75 + 9,5 + 5,5 + 16 = 69,27 against the target 78,3.
     const T = SHEETS.summary;
     const total = SUMMARY.firstField + 8;
@@ -619,8 +627,9 @@ describe('seed 001: the 2025 plan of Sở Xây dựng Lai Châu', () => {
     expect(valueAt(wb, S, a1(ROWS.firstItem + 8, COL.target))).toBeCloseTo(78.3, 9);
     // Nothing scored: the head stays blank rather than showing 0.
     expect(valueAt(wb, S, 'E4')).toBeNull();
-    expect(valueAt(wb, S, 'I4')).toBeNull();
-    expect(valueAt(wb, S, 'L4')).toBeNull();
+    expect(valueAt(wb, S, 'K4')).toBeNull();
+    expect(valueAt(wb, S, 'E6')).toBeNull();
+    expect(valueAt(wb, S, 'M6')).toBe('Chưa xếp loại');
   });
 });
 
@@ -740,11 +749,11 @@ describe('numbers typed as text', () => {
     expect(at('3.4', 'selfScore')).toBe(3);
     expect(at('3', 'selfScore')).toBe(3);
     expect(valueAt(wb, S, 'E4')).toBe(4);
-    // The engine parses Vietnamese decimals, so it disagrees with the file by exactly the text values.
+    // The engine counts them as the file does (not at all); check flags them as number-as-text.
     const engine = computeTotals(minhHoa, TEXT_NUMBERS.assessment, 'self');
-    expect(engine.byCode.get('8.3')!.score).toBeCloseTo(1.75, 9);
-    expect(engine.byCode.get('3.4')!.score).toBeCloseTo(4.5, 9);
-    expect(engine.total.score).toBeCloseTo(6.25, 9);
+    expect(engine.byCode.get('8.3')!.score).toBeCloseTo(1, 9);
+    expect(engine.byCode.get('3.4')!.score).toBeCloseTo(3, 9);
+    expect(engine.total.score).toBeCloseTo(4, 9);
   });
 });
 
@@ -755,8 +764,7 @@ describe('where the engine and a naive sheet would part ways, the file agrees wi
     expect(engine.total.score).toBeNull();
     expect(engine.index).toBeNull();
     expect(valueAt(wb, SHEETS.scoring, 'E4')).toBeNull();
-    expect(valueAt(wb, SHEETS.scoring, 'I4')).toBeNull();
-    expect(valueAt(wb, SHEETS.scoring, 'L4')).toBeNull();
+    expect(valueAt(wb, SHEETS.scoring, 'K4')).toBeNull();
     // The appraised side has real scores: the head shows them.
     const appraised = computeTotals(minhHoa, DIVERGENCES.assessment, 'appraised');
     expect(valueAt(wb, SHEETS.scoring, 'E5')).toBeCloseTo(appraised.total.score!, 9);

@@ -19,9 +19,14 @@ afterEach(() => restore());
 
 async function checkedFiles(): Promise<CheckedFile[]> {
   const full = typedAssessment();
-  // A second unit that scored less: every self-score halved.
+  // A second unit that scored less, with no errors (an erroneous file is not ranked): every
+  // self-score halved, or the lowest outcome where the criterion has fixed outcomes.
   const less = typedAssessment();
-  for (const e of Object.values(less.entries)) if (typeof e.selfScore === 'number') e.selfScore = Math.round(e.selfScore * 500) / 1000;
+  for (const [code, e] of Object.entries(less.entries)) {
+    if (typeof e.selfScore !== 'number') continue;
+    const node = minhHoa.byCode.get(code)!;
+    e.selfScore = node.method === 'options' ? Math.min(...node.options.map((o) => o.points)) : Math.round(e.selfScore * 500) / 1000;
+  }
   return checkPickedFiles([
     { name: 'so-y-te.xlsx', bytes: new Uint8Array(await renderFilled(less, minhHoa, 'Sở Y tế')) },
     { name: 'so-tai-chinh.xlsx', bytes: new Uint8Array(await renderFilled(full, minhHoa, 'Sở Tài chính')) },
@@ -79,14 +84,14 @@ test('the ranking in the inserted summary is the consolidation’s: higher index
   const files = await checkedFiles();
   const readable = files.filter((f) => f.readable);
   expect(readable.map((f) => f.readable && f.unit)).toEqual(['Sở Y tế', 'Sở Tài chính']);
-  const [yTe, taiChinh] = readable.map((f) => (f.readable ? f.index! : 0));
+  const [yTe, taiChinh] = readable.map((f) => (f.readable ? f.result.final.publishedIndex! : 0));
   expect(taiChinh).toBeGreaterThan(yTe);
   const names = await port.insertConsolidation(consolidate(files));
   expect(names[0]).toBe(CONSOLIDATION_SHEETS.summary);
   const sheet = double.sheet(names[0]);
   const row = headerRow(sheet);
   expect([sheet.at(row + 1, 2).value, sheet.at(row + 2, 2).value]).toEqual(['Sở Tài chính', 'Sở Y tế']);
-  expect([sheet.at(row + 1, 8).value, sheet.at(row + 2, 8).value]).toEqual([taiChinh, yTe]);
+  expect([sheet.at(row + 1, 9).value, sheet.at(row + 2, 9).value]).toEqual([taiChinh, yTe]);
   expect(formatRate(taiChinh)).not.toBe(formatRate(yTe));
 }, 30_000);
 

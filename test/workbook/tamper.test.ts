@@ -51,7 +51,7 @@ describe('tamper detection', () => {
   it('finds nothing in a clean file (and only the set’s own warnings in the full check)', async () => {
     const read = await readOk(filled);
     expect(read.problems).toEqual([]);
-    const codes = new Set(checkWorkbook(read).problems.map((p) => p.code));
+    const codes = new Set<string>(checkWorkbook(read).problems.map((p) => p.code));
     for (const tamper of ['max-changed', 'formula-overwritten', 'formula-changed', 'row-missing', 'number-as-text', 'row-duplicated', 'file-total-differs']) {
       expect(codes.has(tamper)).toBe(false);
     }
@@ -112,8 +112,8 @@ describe('tamper detection', () => {
           .setCell(S, `L${leaf}`, 1)
           .setCell(S, `P${leaf}`, 0.5)
           .setCell(S, `O${leaf}`, null)
-          .setCell(S, 'I4', 0.95)
-          .setCell(S, 'L4', 'Tốt')
+          .setCell(S, 'K4', 0.95)
+          .setCell(S, 'M6', 'Tốt')
           .setCell(T, `F${sum}`, 6)
           .setCell(T, `D${rows.summaryTotal}`, 80),
       );
@@ -123,15 +123,15 @@ describe('tamper detection', () => {
           `formula-overwritten@${S}!L${leaf}`,
           `formula-overwritten@${S}!P${leaf}`,
           `formula-overwritten@${S}!O${leaf}`,
-          `formula-overwritten@${S}!I4`,
-          `formula-overwritten@${S}!L4`,
+          `formula-overwritten@${S}!K4`,
+          `formula-overwritten@${S}!M6`,
           `formula-overwritten@${T}!F${sum}`,
           `formula-overwritten@${T}!D${rows.summaryTotal}`,
         ].sort(),
       );
       expect(read.problems.find((p) => p.cell?.cell === `O${leaf}`)!.message).toContain('(Điểm còn thiếu so tối đa của tiêu chí 2.2.1) phải là công thức');
       expect(read.problems.find((p) => p.cell?.cell === `O${leaf}`)!.message).toContain('nhưng đã bị xóa (ô trống)');
-      const band = read.problems.find((p) => p.cell?.cell === 'L4')!;
+      const band = read.problems.find((p) => p.cell?.cell === 'M6')!;
       expect(band.message).toContain('đang là chữ "Tốt" gõ đè lên');
       expect(band.message).toMatch(/giá trị tính đúng là (Yếu|Trung bình|Khá|Tốt)/);
     });
@@ -170,27 +170,31 @@ describe('tamper detection', () => {
   });
 
   describe('number-as-text', () => {
-    it('"15,3" typed as text into a score cell: the number it should be and the total it costs', async () => {
+    it('"15,3" typed as text into a score cell: not counted, as in Excel, and the number it should be', async () => {
       const row = rows.row('3.4.1');
+      const clean = checkWorkbook(await readOk(filled));
       const read = await mutate((x) => x.setCell(S, `E${row}`, '2,5'));
-      expect(found(read)).toEqual([`number-as-text@${S}!E${row}`]);
-      const p = one(read, 'number-as-text');
-      expect(p).toMatchObject({ severity: 'error', criterion: '3.4.1', field: 'selfScore' });
-      const engine = checkWorkbook(read).totals.engine.selfScore!;
-      const vi = (n: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 3 }).format(n);
-      expect(p.message).toBe(
-        `Điểm tự đánh giá của tiêu chí 3.4.1 ở ô ${S}!E${row} được lưu dạng chữ "2,5", không phải số: Excel bỏ qua ô này khi cộng, nên tổng điểm tự đánh giá trong tệp thiếu 2,5 điểm (${vi(engine - 2.5)} thay vì ${vi(engine)}). Hãy gõ lại thành số 2,5`,
+      const checked = checkWorkbook(read);
+      const asText = checked.problems.filter((p) => p.code === 'number-as-text');
+      expect(asText.map(at)).toEqual([`number-as-text@${S}!E${row}`]);
+      expect(asText[0]).toMatchObject({ severity: 'error', criterion: '3.4.1', field: 'selfScore' });
+      expect(asText[0].message).toBe(
+        `Điểm tự đánh giá của tiêu chí 3.4.1 được lưu dạng chữ "2,5", không phải số: như Excel, ô này không được cộng vào tổng. Hãy gõ lại thành số 2,5`,
       );
-      // The engine reads it as the number the unit meant.
+      // Kept as typed, and counted as the file's own SUM counts it: not at all.
       expect(read.assessment.entries['3.4.1'].selfScore).toBe('2,5');
+      const before = typedAssessment().entries['3.4.1'].selfScore as number;
+      expect(checked.result.self.points).toBeCloseTo(clean.result.self.points! - before, 9);
+      expect(checked.problems.some((p) => p.code === 'file-total-differs')).toBe(false);
     });
 
     it('" 2.5 " as an appraised score and "15,3" as a field target in Tổng hợp', async () => {
       const read = await mutate((x) => x.setCell(S, `I${rows.row('3.4.1')}`, ' 2.5 ').setCell(T, `D${rows.summaryRow('3')}`, '15,3'));
-      expect(found(read)).toEqual([`number-as-text@${T}!D${rows.summaryRow('3')}`, `number-as-text@${S}!I${rows.row('3.4.1')}`]);
-      expect(read.problems[0].message).toContain(`Mục tiêu của lĩnh vực 3 ở ô ${T}!D${rows.summaryRow('3')} được lưu dạng chữ "15,3"`);
-      expect(read.problems[0].message).toMatch(/tổng mục tiêu trong trang Tổng hợp là [\d,.]+ thay vì [\d,.]+/);
-      expect(read.problems[1].message).toContain('tổng điểm thẩm định trong tệp thiếu 2,5 điểm');
+      const asText = checkWorkbook(read).problems.filter((p) => p.code === 'number-as-text');
+      expect(asText.map(at)).toEqual([`number-as-text@${T}!D${rows.summaryRow('3')}`, `number-as-text@${S}!I${rows.row('3.4.1')}`]);
+      expect(asText[0].message).toContain('Mục tiêu của lĩnh vực 3 được lưu dạng chữ "15,3"');
+      expect(asText[0].message).toContain('Hãy gõ lại thành số 15,3');
+      expect(asText[1].message).toContain('Hãy gõ lại thành số 2,5');
     });
 
     it('text that is not a number is left to the core check (score-not-number)', async () => {
@@ -288,10 +292,10 @@ describe('tamper detection', () => {
       expect(found(read)).toEqual([
         `max-changed@${S}!C${after('1.1.1')}`,
         `formula-overwritten@${S}!E${after('3.4')}`,
-        `number-as-text@${S}!E${after('3.4.1')}`,
         `row-missing@${S}!A${after('7.2')}`,
       ]);
       const result = checkWorkbook(read);
+      expect(result.problems.filter((p) => p.code === 'number-as-text').map(at)).toEqual([`number-as-text@${S}!E${after('3.4.1')}`]);
       expect(result.totals.file.computed).toBe(true);
       const differs = result.problems.find((p) => p.code === 'file-total-differs')!;
       // The deleted row left #REF! in 7.2's formula, which LibreOffice carries up to the total.

@@ -10,7 +10,9 @@
  * still written, listing it).
  */
 import { resolve } from 'node:path';
-import { formatPoints, formatRate, pointsEqual, type Problem } from '../../domain';
+import { bandText, formatPoints, formatRate, pointsEqual, resultText, type Problem } from '../../domain';
+import { resultJson } from '../result-json';
+import { groupChecks, NOT_RANKED } from '../../workbook/consolidation/groups';
 import type { CheckedFile, ReadableCheck } from '../../workbook/consolidation/checked-file';
 import { parseArgs, stringFlag } from '../args';
 import { expandInputs } from '../check-inputs';
@@ -42,13 +44,15 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   const unreadable = results.filter((r) => !r.readable).length;
   const withErrors = results.filter((r) => r.readable && !isOk(r)).length;
 
+  const ranking = rankingOf(results);
   if (json) {
-    io.out(JSON.stringify({ files: results.map(fileJson), ...(report ? { report: reportArg } : {}) }, null, 2));
+    io.out(JSON.stringify({ files: results.map(fileJson), ranking, ...(report ? { report: reportArg } : {}) }, null, 2));
   } else {
     for (const r of results) {
       if (r.readable) printFile(r, io);
       else io.out(`${r.file}: KHÔNG ĐỌC ĐƯỢC — ${r.error}\n`);
     }
+    if (ranking.length > 1) printRanking(ranking, io);
   }
   if (results.length > 1) {
     const how = threads > 1 ? ` bằng ${threads} luồng song song` : '';
@@ -75,6 +79,7 @@ function fileJson(r: CheckedFile) {
     setId: r.set.id,
     unit: r.unit,
     ok: isOk(r),
+    result: resultJson(r.result),
     problems: r.problems.map((p) => ({
       code: p.code,
       severity: p.severity,
@@ -91,8 +96,6 @@ function fileJson(r: CheckedFile) {
 function printFile(r: ReadableCheck, io: CliIO): void {
   const { engine, file: shown } = r.totals;
   const pts = (n: number | null) => (n === null ? '—' : formatPoints(n));
-  const part = (label: string, score: number | null, index: number | null, band: string | null) =>
-    score === null ? `${label} —` : `${label} ${pts(score)}/${pts(engine.applicableMax)} (${formatRate(index)}${band ? `, ${band}` : ''})`;
   const differs: string[] = [];
   if (shown.computed) {
     if (!pointsEqual(shown.selfScore ?? 0, engine.selfScore ?? 0)) differs.push(`tự đánh giá ${pts(shown.selfScore)}`);
@@ -103,15 +106,54 @@ function printFile(r: ReadableCheck, io: CliIO): void {
     `${r.file}`,
     `bộ ${r.set.id} v${r.set.version}${status}`,
     `đơn vị: ${r.unit ?? '(chưa ghi)'} · năm ${r.year}`,
-    part('tự đánh giá', engine.selfScore, engine.selfIndex, engine.selfBand),
-    part('thẩm định', engine.appraisedScore, engine.appraisedIndex, engine.appraisedBand),
-    `điểm đạt ${pts(engine.score)}`,
+    resultText(r.result),
     ...(differs.length > 0 ? [`tệp ghi: ${differs.join(', ')}`] : []),
   ].join(' · ');
   io.out(header);
   // The report is the output: problems go to stdout with the same wording as elsewhere.
   printProblems(r.problems, { ...io, err: io.out }, '  ');
   io.out(`  → ${counts(r.problems)}\n`);
+}
+
+interface RankingEntry {
+  /** Set id, version, year and level: units are ranked only within their group. */
+  group: string;
+  file: string;
+  unit: string | null;
+  rank: number | null;
+  index: number | null;
+  publishedIndex: number | null;
+  band: string | null;
+  provisional: boolean;
+  /** False for a file with errors: listed, not ranked until corrected. */
+  ranked: boolean;
+}
+
+/** The same ranking as the --report workbook's, group by group, in rank order. */
+function rankingOf(results: readonly CheckedFile[]): RankingEntry[] {
+  return groupChecks(results).groups.flatMap((g) =>
+    g.checks.map(({ check, rank }) => ({
+      group: `${g.set.id} v${g.set.version} · ${g.year} · ${g.set.level}`,
+      file: check.file,
+      unit: check.unit,
+      rank,
+      index: check.result.final.index,
+      publishedIndex: check.result.final.publishedIndex,
+      band: check.result.final.band,
+      provisional: check.result.final.provisional,
+      ranked: check.rankable,
+    })),
+  );
+}
+
+function printRanking(ranking: readonly RankingEntry[], io: CliIO): void {
+  let group: string | null = null;
+  for (const e of ranking) {
+    if (e.group !== group) io.out(`Xếp hạng (bộ ${(group = e.group)}):`);
+    const figure = e.ranked ? `${formatRate(e.publishedIndex) || '—'} · ${bandText({ band: e.band, provisional: e.provisional, index: e.index })}` : NOT_RANKED;
+    io.out(`  ${e.rank ?? '—'}. ${e.unit ?? '(chưa ghi đơn vị)'} — ${figure} · ${e.file}`);
+  }
+  io.out('');
 }
 
 function counts(problems: readonly Problem[]): string {

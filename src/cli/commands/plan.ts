@@ -8,7 +8,7 @@
  */
 import { resolve } from 'node:path';
 import { findBundledSet } from '../../criteria';
-import { buildPlan, validateAssessment, type Assessment, type CriteriaSet, type Plan, type Problem } from '../../domain';
+import { buildPlan, computeResult, validateAssessment, type Assessment, type CriteriaSet, type Plan, type Problem, type ProblemCode, type Result } from '../../domain';
 import { parseArgs, requireFlag, stringFlag } from '../args';
 import { CliError, EXIT_OK, EXIT_PROBLEMS } from '../errors';
 import type { CliIO } from '../io';
@@ -18,10 +18,20 @@ import { readValueFile } from '../value-file';
 import { openWorkbook } from '../workbook-file';
 import { checkWorkbook } from '../../workbook/read/check';
 
-const PLAN_CHECKS = new Set(['score-above-max', 'score-negative', 'score-not-number', 'score-not-option', 'target-above-max', 'target-negative', 'target-not-number']);
+const PLAN_CHECKS = new Set<ProblemCode>([
+  'score-above-max',
+  'score-negative',
+  'score-not-number',
+  'score-not-option',
+  'number-as-text',
+  'target-above-max',
+  'target-above-applicable-max',
+  'target-negative',
+  'target-not-number',
+]);
 
 /** What a workbook's own tampering adds to the plan's checks: anything that makes its numbers wrong. */
-const WORKBOOK_CHECKS = new Set(['max-changed', 'formula-overwritten', 'formula-changed', 'number-as-text', 'row-missing', 'row-duplicated']);
+const WORKBOOK_CHECKS = new Set<ProblemCode>(['max-changed', 'formula-overwritten', 'formula-changed', 'number-as-text', 'row-missing', 'row-duplicated']);
 
 export function planCommand(argv: readonly string[], io: CliIO): number | Promise<number> {
   const args = parseArgs(argv, { set: true, targets: true, scores: true, json: false, depth: true });
@@ -45,8 +55,9 @@ export function planCommand(argv: readonly string[], io: CliIO): number | Promis
   const depth = parseDepth(stringFlag(args, 'depth'));
   // A value file carries no evidence or N/A column: only numbers that are wrong count here.
   const problems = validateAssessment(set, assessment).filter((p) => PLAN_CHECKS.has(p.code));
-  const plan = buildPlan(set, assessment, { basis: 'self', depth });
-  return emitPlan(set, plan, problems, args.flags.json === true, io);
+  // Targets are measured against the final result; with only self-scores given, that is them.
+  const plan = buildPlan(set, assessment, { basis: 'final', depth });
+  return emitPlan(set, plan, computeResult(set, assessment), problems, args.flags.json === true, io);
 }
 
 async function planFromWorkbook(args: ReturnType<typeof parseArgs>, io: CliIO): Promise<number> {
@@ -59,16 +70,17 @@ async function planFromWorkbook(args: ReturnType<typeof parseArgs>, io: CliIO): 
   if (!opened.ok) throw new CliError(`Không đọc được ${file}: ${opened.error}`);
   const { set, assessment } = opened.read;
   const depth = parseDepth(stringFlag(args, 'depth'));
-  const problems = checkWorkbook(opened.read).problems.filter(
+  const checked = checkWorkbook(opened.read);
+  const problems = checked.problems.filter(
     (p) => PLAN_CHECKS.has(p.code) || (WORKBOOK_CHECKS.has(p.code) && p.severity === 'error'),
   );
   const plan = buildPlan(set, assessment, { basis: 'final', depth });
-  return emitPlan(set, plan, problems, args.flags.json === true, io);
+  return emitPlan(set, plan, checked.result, problems, args.flags.json === true, io);
 }
 
-export function emitPlan(set: CriteriaSet, plan: Plan, problems: Problem[], json: boolean, io: CliIO): number {
-  if (json) io.out(JSON.stringify({ ...planJson(set, plan), problems }, null, 2));
-  else io.out(renderPlan(set, plan));
+export function emitPlan(set: CriteriaSet, plan: Plan, result: Result, problems: Problem[], json: boolean, io: CliIO): number {
+  if (json) io.out(JSON.stringify({ ...planJson(set, plan, result), problems }, null, 2));
+  else io.out(renderPlan(set, plan, result));
   if (problems.length > 0 && !json) printProblems(problems, io);
   return problems.some((p) => p.severity === 'error') ? EXIT_PROBLEMS : EXIT_OK;
 }

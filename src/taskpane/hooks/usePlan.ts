@@ -18,8 +18,9 @@ export interface PlanView {
 export const GAPS_SHOWN = 8;
 
 export function planViewOf(read: ReadableWorkbook): PlanView {
-  const plan = buildPlan(read.set, read.assessment, { depth: 1, basis: 'self' });
-  const gaps = rankGaps(read.set, read.assessment, 'self');
+  // Targets are measured against the final result (domain/result.ts), as everywhere else.
+  const plan = buildPlan(read.set, read.assessment, { depth: 1, basis: 'final' });
+  const gaps = rankGaps(read.set, read.assessment, 'final');
   const withCell = (g: Gap): GapItem => {
     const refs = read.assessment.cells?.[g.code];
     const ref = refs?.selfScore ?? refs?.target;

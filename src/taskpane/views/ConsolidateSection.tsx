@@ -4,7 +4,7 @@
  * the consolidation — the CLI's report — into the open workbook.
  */
 import { Button, Caption1, Subtitle2 } from '@fluentui/react-components';
-import { formatPoints, formatRate } from '../../domain';
+import { bandText, formatPoints, formatRate } from '../../domain';
 import { countProblems, type CheckedFile } from '../../workbook/consolidation/checked-file';
 import { useConsolidation } from '../hooks/useConsolidation';
 import { useLocale, useStrings } from '../locale';
@@ -93,8 +93,8 @@ function Verdict({ verdict }: { verdict: CheckedFile }) {
           <strong>{verdict.unit ?? s.noUnit}</strong>
         </Caption1>
         <Caption1>
-          {s.index} {formatRate(verdict.index, locale)}
-          {verdict.band ? ` · ${verdict.band}` : ''}
+          {s.index} {formatRate(verdict.result.final.publishedIndex, locale)}
+          {` · ${verdict.rankable ? bandText(verdict.result.final, locale) : s.notRanked}`}
         </Caption1>
       </span>
       <Caption1 className={errors > 0 ? styles.error : styles.muted}>

@@ -5,7 +5,7 @@
 import { useMemo, useState } from 'react';
 import { Badge, Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Subtitle2 } from '@fluentui/react-components';
 import { bundledSets } from '../../criteria';
-import { formatPoints, formatRate, type CriteriaSet } from '../../domain';
+import { bandText, figureText, formatPoints, formatRate, type CriteriaSet } from '../../domain';
 import { useLocale, useStrings } from '../locale';
 import { useWorkbook } from '../workbook-context';
 import { useViewStyles } from './styles';
@@ -165,7 +165,8 @@ function SheetSummary({ choices }: { choices: SetChoice[] }) {
   const locale = useLocale();
   const { state, act, busy } = useWorkbook();
   const read = state!.workbook!;
-  const totals = state!.check!.totals.engine;
+  const result = state!.check!.result;
+  const final = result.final;
   const current = choices.find((c) => c.set.id === read.set.id && c.set.version === read.set.version)?.value;
   const [choice, setChoice] = useState(current ?? choices[0]?.value ?? '');
   const selected = choices.find((c) => c.value === choice);
@@ -183,19 +184,23 @@ function SheetSummary({ choices }: { choices: SetChoice[] }) {
         <div className={styles.grow}>
           <Caption1 block>{strings.start.index}</Caption1>
           <span data-testid="index-value" className={styles.big}>
-            {totals.selfIndex === null ? strings.start.notScored : formatRate(totals.selfIndex, locale)}
+            {final.publishedIndex === null ? strings.start.notScored : formatRate(final.publishedIndex, locale)}
           </span>
         </div>
         <div>
           <Caption1 block>{strings.start.band}</Caption1>
-          <Badge data-testid="band-value" size="large" appearance="filled" color={totals.selfBand ? 'brand' : 'informative'}>
-            {totals.selfBand ?? '—'}
+          <Badge data-testid="band-value" size="large" appearance="filled" color={final.band ? 'brand' : 'informative'}>
+            {bandText(final, locale)}
           </Badge>
         </div>
       </div>
-      <Caption1>
-        {formatPoints(totals.selfScore ?? 0, locale)} / {formatPoints(totals.applicableMax, locale)}
-        {totals.appraisedIndex !== null && ` · ${strings.start.appraisedIndex}: ${formatRate(totals.appraisedIndex, locale)} ${totals.appraisedBand ?? ''}`}
+      <Caption1 data-testid="result-figures">
+        <span data-testid="result-self">{strings.start.self}: {figureText(result.self, locale)}</span>
+        {' · '}
+        <span data-testid="result-appraised">{strings.start.appraised}: {figureText(result.appraised, locale)}</span>
+        {result.survey.max > 0 && ` · ${strings.start.survey}: ${figureText(result.survey, locale)}`}
+        {' · '}
+        <span data-testid="result-final">{strings.start.final}: {figureText(final, locale)}</span>
       </Caption1>
       <details>
         <summary>

@@ -5,7 +5,7 @@
  * cells) and the points it lost per field. Pure: the pane can build the same from files
  * read in the browser.
  */
-import { classify, type Problem, type Level, type SetStatus } from '../../domain';
+import type { Problem, Level, Result, SetStatus } from '../../domain';
 import type { CellAddresses, CheckResult, CheckTotals } from '../read/check';
 import type { ReadableWorkbook } from '../read/interpret';
 
@@ -40,9 +40,14 @@ export interface ReadableCheck {
   problems: Problem[];
   cells: Record<string, CellAddresses>;
   totals: CheckTotals;
-  /** Điểm đạt ÷ applicable maximum, the index units are ranked by. */
+  /** The result (domain/result.ts): ranked and banded on result.final. */
+  result: Result;
+  /** result.final.index (exact): Điểm đạt ÷ applicable maximum. */
   index: number | null;
+  /** result.final.band: the band of the published index, or null. */
   band: string | null;
+  /** No problem of severity error: only such a file is ranked. */
+  rankable: boolean;
   fields: FieldLoss[];
 }
 
@@ -60,7 +65,6 @@ export type CheckedFile = ReadableCheck | UnreadableCheck;
 export function readableCheck(file: string, read: ReadableWorkbook, result: CheckResult): ReadableCheck {
   const { set } = read;
   const final = result.final;
-  const index = final.index;
   const fields = set.items.map((field): FieldLoss => {
     const t = final.byCode.get(field.code)!;
     return {
@@ -81,8 +85,10 @@ export function readableCheck(file: string, read: ReadableWorkbook, result: Chec
     problems: result.problems,
     cells: result.cells,
     totals: result.totals,
-    index,
-    band: index === null ? null : (classify(index, set.bands)?.label ?? null),
+    result: result.result,
+    index: result.result.final.index,
+    band: result.result.final.band,
+    rankable: !result.problems.some((p) => p.severity === 'error'),
     fields,
   };
 }

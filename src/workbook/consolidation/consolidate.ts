@@ -9,12 +9,12 @@
  * addresses, messages quoting typed values) is folded and neutralised before it becomes
  * a cell, so "=HYPERLINK(…)" typed as a unit name stays text.
  */
-import { foldText, formatPoints, formatRate, neutraliseFormulaText, type Severity } from '../../domain';
+import { bandText, foldText, neutraliseFormulaText, resultText, type Severity } from '../../domain';
 import { a1, columnLetter, rangeA1 } from '../a1';
 import type { CellLiteral, CellSpec, ConditionalFormatSpec, SheetSpec, StyleSpec, WorkbookSpec } from '../spec';
 import { HIGHLIGHT, STYLE } from '../styles';
 import { countProblems, type CheckedFile, type CheckedSet } from './checked-file';
-import { groupChecks, type CheckGroup, type RankedCheck } from './groups';
+import { groupChecks, NOT_RANKED, type CheckGroup, type RankedCheck } from './groups';
 import { sheetNamer } from './sheet-names';
 
 export const CONSOLIDATION_SHEETS = { summary: 'Tổng hợp', fields: 'So sánh lĩnh vực' } as const;
@@ -24,8 +24,9 @@ export const SUMMARY_HEADERS = [
   'Đơn vị',
   'Bộ tiêu chí',
   'Năm',
-  'Tổng điểm tự đánh giá',
-  'Tổng điểm thẩm định',
+  'Điểm tự đánh giá',
+  'Điểm thẩm định',
+  'Điểm đạt',
   'Điểm tối đa áp dụng',
   'Chỉ số (%)',
   'Xếp loại',
@@ -54,7 +55,7 @@ export function consolidate(files: readonly CheckedFile[], options: { createdAt?
   for (const g of groups) for (const r of g.checks) unitSheets.set(r, nameSheet(r.unitName));
 
   const summary = new SheetBuilder(CONSOLIDATION_SHEETS.summary);
-  summary.columns([7, 36, 22, 7, 13, 13, 13, 11, 13, 8, 10, 28, 40]);
+  summary.columns([7, 36, 22, 7, 13, 13, 11, 13, 11, 17, 8, 10, 28, 40]);
   summary.put(1, 1, 'TỔNG HỢP KẾT QUẢ KIỂM TRA, THẨM ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH', STYLE.title);
   const readable = groups.reduce((s, g) => s + g.checks.length, 0);
   summary.put(2, 1, `${files.length} tệp: ${readable} đọc được, ${unreadable.length} không đọc được · ${groups.length} nhóm bộ tiêu chí${options.createdAt ? ` · lập ngày ${options.createdAt}` : ''}`, STYLE.subtitle);
@@ -73,21 +74,23 @@ export function consolidate(files: readonly CheckedFile[], options: { createdAt?
         ...(r.duplicateOf ? [`Trùng đơn vị với tệp ${safeText(r.duplicateOf)}`] : []),
         ...(c.unit ? [] : ['Tệp không ghi tên đơn vị']),
       ];
+      const final = c.result.final;
       summary.row(row++, [
-        r.rank,
+        r.rank ?? '—',
         safeText(r.unitName),
         `${c.set.id} v${c.set.version}`,
         c.year,
-        c.totals.engine.selfScore,
-        c.totals.engine.appraisedScore,
-        c.totals.engine.applicableMax,
-        c.index,
-        c.band ?? '',
+        c.result.self.points,
+        c.result.appraised.points,
+        final.points,
+        final.max,
+        final.publishedIndex,
+        c.rankable ? bandText(final) : NOT_RANKED,
         errors,
         warnings,
         safeText(c.file),
         notes.join('; '),
-      ], (col) => (col === 8 ? STYLE.rate : col === 10 && errors > 0 ? ERROR_COUNT : STYLE.number));
+      ], (col) => (col === 9 ? STYLE.rate : col === 11 && errors > 0 ? ERROR_COUNT : STYLE.number));
     }
     row++;
   });
@@ -95,7 +98,7 @@ export function consolidate(files: readonly CheckedFile[], options: { createdAt?
     summary.put(row++, 1, `TỆP KHÔNG ĐỌC ĐƯỢC (${unreadable.length})`, GROUP_STYLE);
     summary.header(row++, ['STT', 'Tệp', 'Lý do']);
     unreadable.forEach((u, i) => summary.row(row++, [i + 1, safeText(u.file), safeText(u.error)], () => STYLE.leaf));
-    summary.merge(row - unreadable.length, 3, row - 1, 13);
+    summary.merge(row - unreadable.length, 3, row - 1, SUMMARY_HEADERS.length);
   }
 
   const sheets = [summary.build(), fieldComparison(groups), ...groups.flatMap((g) => g.checks.map((r) => unitSheet(r, g, unitSheets.get(r)!)))];
@@ -163,16 +166,10 @@ function unitSheet(r: RankedCheck, g: CheckGroup, name: string): SheetSpec {
   const c = r.check;
   const sheet = new SheetBuilder(name);
   sheet.columns([6, 11, 22, 10, 22, 100]);
-  const t = c.totals.engine;
   const { errors, warnings, infos } = countProblems(c);
   sheet.put(1, 1, safeText(r.unitName), STYLE.title);
   sheet.put(2, 1, `Tệp: ${safeText(c.file)} · bộ ${c.set.id} v${c.set.version} · năm ${c.year} · hạng ${r.rank ?? '—'}/${g.checks.length} trong nhóm`, STYLE.subtitle);
-  sheet.put(
-    3,
-    1,
-    `Tự đánh giá ${formatPoints(t.selfScore)} · thẩm định ${formatPoints(t.appraisedScore)} · tối đa áp dụng ${formatPoints(t.applicableMax)} · chỉ số ${formatRate(c.index)}${c.band ? ` (${c.band})` : ''} · ${errors} lỗi, ${warnings} cảnh báo, ${infos} thông tin`,
-    STYLE.subtitle,
-  );
+  sheet.put(3, 1, `${resultText(c.result)}${c.rankable ? '' : ` (${NOT_RANKED})`} · ${errors} lỗi, ${warnings} cảnh báo, ${infos} thông tin`, STYLE.subtitle);
   sheet.header(5, PROBLEM_HEADERS);
   if (c.problems.length === 0) sheet.put(6, 1, 'Không có vấn đề.');
   c.problems.forEach((p, i) => {

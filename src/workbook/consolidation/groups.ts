@@ -1,11 +1,15 @@
 /**
  * Submissions grouped by what makes two indices comparable — the same set, version, year
  * and level — and ranked inside each group only: a xã scored against the xã set and a sở
- * against the sở set, or 2024 against 2025, are never put in one ranking. Equal indices
- * share a rank (dense ranking, as results are published).
+ * against the sở set, or 2024 against 2025, are never put in one ranking. Equal published
+ * indices (0,01%) share a rank (dense ranking, as results are published); a file with
+ * errors is not ranked until it is corrected.
  */
 import { denseRank, foldText, textKey } from '../../domain';
 import type { CheckedFile, CheckedSet, ReadableCheck, UnreadableCheck } from './checked-file';
+
+/** Shown instead of a band for a file with errors: listed, not ranked until corrected. */
+export const NOT_RANKED = 'có lỗi, chưa xếp hạng';
 
 export interface RankedCheck {
   check: ReadableCheck;
@@ -47,7 +51,8 @@ export function groupChecks(files: readonly CheckedFile[]): GroupedChecks {
       // Ties keep a stable, readable order: by unit name, then file.
       .sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi') || compare(a.check.file, b.check.file));
     const seen = new Map<string, string>();
-    const checks = denseRank(named, (n) => n.check.index).map(({ item, rank }): RankedCheck => {
+    // Ranked on the published index; a file with errors is listed but not ranked.
+    const checks = denseRank(named, (n) => (n.check.rankable ? n.check.result.final.publishedIndex : null)).map(({ item, rank }): RankedCheck => {
       const unitKey = textKey(item.check.unit ?? '');
       const first = unitKey === '' ? undefined : seen.get(unitKey);
       if (unitKey !== '' && first === undefined) seen.set(unitKey, item.check.file);

@@ -5,6 +5,7 @@
  * each criterion's inputs are, so a report or the pane can take the user there.
  */
 import {
+  computeResult,
   computeTotals,
   pointsEqual,
   sortProblems,
@@ -14,6 +15,7 @@ import {
   validateAssessment,
   type CellRef,
   type Problem,
+  type Result,
   type Totals,
   type ValidateOptions,
 } from '../../domain';
@@ -21,16 +23,17 @@ import { cellRefAt, cellRefText } from './cell-refs';
 import type { FileTotals } from './file-totals';
 import type { ReadableWorkbook } from './interpret';
 
+/**
+ * The table's column totals (its TỔNG CỘNG row), compared with what the file shows. The
+ * result users read (self, appraised, final, band) is CheckResult.result.
+ */
 export interface TotalsView {
   maxScore: number | null;
   applicableMax: number | null;
+  /** Every applicable leaf's self-score column, as the total row adds it. */
   selfScore: number | null;
-  selfIndex: number | null;
-  selfBand: string | null;
   appraisedScore: number | null;
-  appraisedIndex: number | null;
-  appraisedBand: string | null;
-  /** Điểm đạt: the appraised score where there is one, else the self-score. */
+  /** Điểm đạt (result.final.points). */
   score: number | null;
 }
 
@@ -53,7 +56,9 @@ export interface CheckResult {
   problems: Problem[];
   totals: CheckTotals;
   cells: Record<string, CellAddresses>;
-  /** The engine's totals per node on the Điểm đạt basis, for ranking and field losses. */
+  /** The result (domain/result.ts): what every surface shows, ranks and bands on. */
+  result: Result;
+  /** The engine's totals per node on the Điểm đạt basis, for field losses. */
   final: Totals;
 }
 
@@ -66,11 +71,7 @@ export function checkWorkbook(read: ReadableWorkbook, options: ValidateOptions =
     maxScore: set.totalMax,
     applicableMax: final.total.applicableMax,
     selfScore: self.score,
-    selfIndex: self.index,
-    selfBand: self.band?.label ?? null,
     appraisedScore: appraised.score,
-    appraisedIndex: appraised.index,
-    appraisedBand: appraised.band?.label ?? null,
     score: final.total.score,
   };
   const file = fileView(read.fileTotals);
@@ -94,6 +95,7 @@ export function checkWorkbook(read: ReadableWorkbook, options: ValidateOptions =
     problems: sortProblems(problems, nodeOrder(set)),
     totals: { engine, file },
     cells,
+    result: computeResult(set, assessment),
     final,
   };
 }
@@ -109,11 +111,7 @@ function fileView(t: FileTotals): CheckTotals['file'] {
     maxScore: t.maxScore,
     applicableMax: t.applicableMax,
     selfScore: t.selfScore,
-    selfIndex: t.selfIndex,
-    selfBand: t.selfBand,
     appraisedScore: t.appraisedScore,
-    appraisedIndex: t.appraisedIndex,
-    appraisedBand: t.appraisedBand,
     score: t.score,
   };
 }

@@ -2,10 +2,10 @@
  * What a computed cell of the template should show, from the engine, so a message about
  * an overwritten formula can say "the file shows 9, it should compute 8,5".
  */
-import { STATUS_LABELS, buildPlan, computeTotals, formatPoints, formatRate, type Assessment, type CriteriaSet, type PlanRow, type Totals } from '../../domain';
+import { NO_BAND, STATUS_LABELS, buildPlan, computeResult, computeTotals, formatPoints, formatRate, type Assessment, type CriteriaSet, type PlanRow, type Totals } from '../../domain';
 
 /** Which row of the template a computed cell is on. */
-export type RowRef = { kind: 'node'; code: string } | { kind: 'total' } | { kind: 'head'; basis: 'self' | 'appraised' };
+export type RowRef = { kind: 'node'; code: string } | { kind: 'total' } | { kind: 'head'; basis: 'self' | 'appraised' | 'final' };
 
 export type ExpectedValue = (sheet: 'scoring' | 'summary', key: string, at: RowRef) => string | null;
 
@@ -14,6 +14,7 @@ export function expectedValues(set: CriteriaSet, assessment: Assessment): Expect
   const appraised = computeTotals(set, assessment, 'appraised');
   const plan = buildPlan(set, assessment, { basis: 'final', depth: Number.POSITIVE_INFINITY });
   const planRows = new Map(plan.rows.map((r) => [r.code, r]));
+  let result: ReturnType<typeof computeResult> | null = null;
   const points = (n: number | null) => (n === null ? 'trống' : formatPoints(n));
   const rate = (n: number | null) => (n === null ? 'trống' : formatRate(n));
   const sum = (t: Totals, code: string | null) => {
@@ -23,10 +24,12 @@ export function expectedValues(set: CriteriaSet, assessment: Assessment): Expect
 
   return (sheet, key, at) => {
     if (at.kind === 'head') {
-      const t = at.basis === 'self' ? self : appraised;
-      if (key === 'total') return points(t.total.score);
-      if (key === 'index') return rate(t.index);
-      if (key === 'band') return t.index === null ? 'trống' : (t.band?.label ?? 'Chưa xếp loại');
+      const figure = (result ??= computeResult(set, assessment))[at.basis];
+      if (key === 'total') return points(figure.points);
+      if (key === 'max') return formatPoints(figure.max);
+      if (key === 'index') return rate(figure.index);
+      if (key === 'band') return result.final.band ?? NO_BAND.vi;
+      if (key === 'provisional') return result.final.provisional ? 'TRUE' : 'FALSE';
       return null;
     }
     const row: PlanRow | undefined = at.kind === 'total' ? plan.total : planRows.get(at.code);

@@ -1,11 +1,11 @@
 /**
  * The totals the file itself shows: the results Excel (or LibreOffice) cached in the
- * total row and the head block when the file was last saved. A file written by a tool
+ * total row when the file was last saved. A file written by a tool
  * that does not calculate carries none; every value is then null.
  */
 import type { SheetGrid } from '../grid';
 import { gridValue } from '../grid';
-import { cachedNumber, cachedText } from './cell-text';
+import { cachedNumber } from './cell-text';
 
 export interface FileTotals {
   /** False when the file holds no calculated results at all (never opened in a spreadsheet). */
@@ -15,10 +15,6 @@ export interface FileTotals {
   selfScore: number | null;
   appraisedScore: number | null;
   score: number | null;
-  selfIndex: number | null;
-  selfBand: string | null;
-  appraisedIndex: number | null;
-  appraisedBand: string | null;
   /** Error values the file shows instead of a total (#REF! after a row was deleted). */
   errors: Partial<Record<'maxScore' | 'applicableMax' | 'selfScore' | 'appraisedScore' | 'score', string>>;
 }
@@ -27,23 +23,16 @@ export interface TotalsPlace {
   sheet: SheetGrid;
   totalRow: number | null;
   col: { maxScore: number; applicableMax: number; selfScore: number; appraisedScore: number; score: number };
-  /** Head cells where they are now (row, col), or null when the head block is gone. */
-  head: { selfIndex: [number, number]; selfBand: [number, number]; appraisedIndex: [number, number]; appraisedBand: [number, number] } | null;
 }
 
 export function readFileTotals(p: TotalsPlace): FileTotals {
   const at = (row: number | null, col: number) => (row === null ? null : gridValue(p.sheet, row, col));
-  const head = (cell: [number, number] | undefined) => (cell ? gridValue(p.sheet, cell[0], cell[1]) : null);
   const raw = {
     maxScore: at(p.totalRow, p.col.maxScore),
     applicableMax: at(p.totalRow, p.col.applicableMax),
     selfScore: at(p.totalRow, p.col.selfScore),
     appraisedScore: at(p.totalRow, p.col.appraisedScore),
     score: at(p.totalRow, p.col.score),
-    selfIndex: head(p.head?.selfIndex),
-    selfBand: head(p.head?.selfBand),
-    appraisedIndex: head(p.head?.appraisedIndex),
-    appraisedBand: head(p.head?.appraisedBand),
   };
   const errors: FileTotals['errors'] = {};
   for (const key of ['maxScore', 'applicableMax', 'selfScore', 'appraisedScore', 'score'] as const) {
@@ -58,9 +47,5 @@ export function readFileTotals(p: TotalsPlace): FileTotals {
     selfScore: cachedNumber(raw.selfScore),
     appraisedScore: cachedNumber(raw.appraisedScore),
     score: cachedNumber(raw.score),
-    selfIndex: cachedNumber(raw.selfIndex),
-    selfBand: cachedText(raw.selfBand),
-    appraisedIndex: cachedNumber(raw.appraisedIndex),
-    appraisedBand: cachedText(raw.appraisedBand),
   };
 }

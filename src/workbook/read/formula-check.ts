@@ -33,7 +33,22 @@ export interface FormulaCheckInput {
 }
 
 /** Columns whose formulas carry points into totals: a changed formula there is an error. */
-const SUM_KEYS = new Set(['maxScore', 'target', 'selfScore', 'appraisedScore', 'applicableMax', 'score', 'total', 'index', 'band']);
+const SUM_KEYS = new Set(['maxScore', 'target', 'selfScore', 'appraisedScore', 'applicableMax', 'score', 'total', 'max', 'index', 'band', 'provisional']);
+
+/** The head block's result cells, in words (result-head.ts writes them). */
+const HEAD_CELLS: Array<{ cell: { row: number; col: number }; key: string; basis: 'self' | 'appraised' | 'final'; vi: string; en: string }> = [
+  { cell: HEAD.selfTotal, key: 'total', basis: 'self', vi: 'Điểm tự đánh giá', en: 'Self-score points' },
+  { cell: HEAD.selfMax, key: 'max', basis: 'self', vi: 'Điểm tối đa áp dụng (tự đánh giá)', en: 'Self-score maximum' },
+  { cell: HEAD.selfIndex, key: 'index', basis: 'self', vi: 'Tỷ lệ tự đánh giá', en: 'Self-score rate' },
+  { cell: HEAD.appraisedTotal, key: 'total', basis: 'appraised', vi: 'Điểm thẩm định', en: 'Appraised points' },
+  { cell: HEAD.appraisedMax, key: 'max', basis: 'appraised', vi: 'Điểm tối đa áp dụng (thẩm định)', en: 'Appraised maximum' },
+  { cell: HEAD.appraisedIndex, key: 'index', basis: 'appraised', vi: 'Tỷ lệ thẩm định', en: 'Appraised rate' },
+  { cell: HEAD.finalTotal, key: 'total', basis: 'final', vi: 'Điểm đạt', en: 'Final points' },
+  { cell: HEAD.finalMax, key: 'max', basis: 'final', vi: 'Điểm tối đa áp dụng', en: 'Applicable maximum' },
+  { cell: HEAD.finalIndex, key: 'index', basis: 'final', vi: 'Chỉ số', en: 'Index' },
+  { cell: HEAD.finalBand, key: 'band', basis: 'final', vi: 'Xếp loại', en: 'Band' },
+  { cell: HEAD.finalProvisional, key: 'provisional', basis: 'final', vi: 'Tạm tính', en: 'Provisional' },
+];
 
 interface Described {
   at: RowRef | null;
@@ -148,14 +163,7 @@ function describer(set: CriteriaSet, template: WorkbookSpec) {
     const kind = node.depth === 1 ? { vi: 'lĩnh vực', en: 'field' } : { vi: 'tiêu chí', en: 'criterion' };
     return { vi: `của ${kind.vi} ${code}`, en: `of ${kind.en} ${code}` };
   };
-  const headKeys = new Map<string, { key: string; basis: 'self' | 'appraised'; vi: string; en: string }>([
-    [`${HEAD.selfTotal.row},${HEAD.selfTotal.col}`, { key: 'total', basis: 'self', vi: 'Tổng điểm tự đánh giá', en: 'Self-score total' }],
-    [`${HEAD.selfIndex.row},${HEAD.selfIndex.col}`, { key: 'index', basis: 'self', vi: 'Chỉ số tự đánh giá', en: 'Self-assessed index' }],
-    [`${HEAD.selfBand.row},${HEAD.selfBand.col}`, { key: 'band', basis: 'self', vi: 'Xếp loại tự đánh giá', en: 'Self-assessed band' }],
-    [`${HEAD.appraisedTotal.row},${HEAD.appraisedTotal.col}`, { key: 'total', basis: 'appraised', vi: 'Tổng điểm thẩm định', en: 'Appraised total' }],
-    [`${HEAD.appraisedIndex.row},${HEAD.appraisedIndex.col}`, { key: 'index', basis: 'appraised', vi: 'Chỉ số thẩm định', en: 'Appraised index' }],
-    [`${HEAD.appraisedBand.row},${HEAD.appraisedBand.col}`, { key: 'band', basis: 'appraised', vi: 'Xếp loại thẩm định', en: 'Appraised band' }],
-  ]);
+  const headKeys = new Map(HEAD_CELLS.map((h) => [`${h.cell.row},${h.cell.col}`, h]));
 
   return (sheet: SheetSpec, row: number, col: number): Described => {
     if (sheet.name === SHEETS.summary) {

@@ -19,6 +19,7 @@ import { findTable } from './find-table';
 import { checkFormulas } from './formula-check';
 import { locateRows } from './locate-rows';
 import { findMetaSheet, readMeta } from './meta';
+import { templateVersionOf } from '../template-versions';
 import { readEntries } from './read-entries';
 import { resolveSet } from './resolve-set';
 import { TablePlacement } from './table-placement';
@@ -73,7 +74,7 @@ export function interpretWorkbook(grid: WorkbookGrid): ReadWorkbook {
   if (!resolved.ok) return { ok: false, source, reason: 'set-unknown', message: resolved.reason, messageEn: resolved.reasonEn };
   const set = resolved.set;
   const problems: Problem[] = [...resolved.problems];
-  const template = templateFor(set, meta.year);
+  const template = templateFor(set, meta.year, templateVersionOf(meta.templateVersion));
   const frame = frameOf(set, template);
 
   const scoring = findTable(
@@ -167,13 +168,7 @@ export function interpretWorkbook(grid: WorkbookGrid): ReadWorkbook {
     const c = scoringPlace.col(cell.col);
     return r === null || c === null ? null : [r, c];
   };
-  const head = [headCell(HEAD.selfIndex), headCell(HEAD.selfBand), headCell(HEAD.appraisedIndex), headCell(HEAD.appraisedBand)];
-  const fileTotals = readFileTotals({
-    sheet: scoring.sheet,
-    totalRow: located.totalRow,
-    col: scoring.col,
-    head: head.every((h) => h !== null) ? { selfIndex: head[0]!, selfBand: head[1]!, appraisedIndex: head[2]!, appraisedBand: head[3]! } : null,
-  });
+  const fileTotals = readFileTotals({ sheet: scoring.sheet, totalRow: located.totalRow, col: scoring.col });
 
   const unitCell = headCell(HEAD.unit);
   const yearCell = headCell(HEAD.year);
@@ -197,16 +192,19 @@ export function interpretWorkbook(grid: WorkbookGrid): ReadWorkbook {
 }
 
 /**
- * The template a file is compared with, built once per set and year: a folder of a
- * hundred submissions of one set would otherwise build the same description a hundred
- * times. The unit is left out: it is a typed value, not part of any formula or label.
+ * The template a file is compared with — the one of the file's own template version, so a
+ * later change of our formulas is never taken for tampering — built once per set, year and
+ * version: a folder of a hundred submissions of one set would otherwise build the same
+ * description a hundred times. The unit is left out: it is a typed value, not part of any
+ * formula or label.
  */
-const templates = new WeakMap<CriteriaSet, Map<number | null, WorkbookSpec>>();
-function templateFor(set: CriteriaSet, year: number | null): WorkbookSpec {
-  let byYear = templates.get(set);
-  if (!byYear) templates.set(set, (byYear = new Map()));
-  let template = byYear.get(year);
-  if (!template) byYear.set(year, (template = buildWorkbook(set, { year: year ?? undefined, createdAt: '' })));
+const templates = new WeakMap<CriteriaSet, Map<string, WorkbookSpec>>();
+function templateFor(set: CriteriaSet, year: number | null, version: string): WorkbookSpec {
+  let byKey = templates.get(set);
+  if (!byKey) templates.set(set, (byKey = new Map()));
+  const key = `${year}\u0000${version}`;
+  let template = byKey.get(key);
+  if (!template) byKey.set(key, (template = buildWorkbook(set, { year: year ?? undefined, createdAt: '', templateVersion: version })));
   return template;
 }
 

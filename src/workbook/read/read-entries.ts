@@ -4,11 +4,8 @@
  * A parent's total is read only when its formula was replaced by a typed number.
  */
 import {
-  computeTotals,
   formatPoints,
-  grandTotal,
   parseNumber,
-  subtractPoints,
   toMilli,
   type Assessment,
   type CellRef,
@@ -30,20 +27,11 @@ export interface EntriesInput {
 
 const TEXT_FIELDS = ['evidence', 'explanation', 'appraisalNote', 'leadUnit', 'partnerUnits', 'deadline'] as const;
 
-interface TextNumber {
-  code: string;
-  field: 'selfScore' | 'appraisedScore' | 'target';
-  raw: string;
-  value: number;
-  cell: CellRef;
-}
-
 export function readEntries(input: EntriesInput): { assessment: Assessment; problems: Problem[] } {
   const { set, scoring, summary } = input;
   const entries: Record<string, Entry> = {};
   const cells: Record<string, Partial<Record<EntryField, CellRef>>> = {};
   const problems: Problem[] = [];
-  const textNumbers: TextNumber[] = [];
   const s = scoring.sheet;
   const col = scoring.col;
 
@@ -69,16 +57,16 @@ export function readEntries(input: EntriesInput): { assessment: Assessment; prob
       const summaryRow = summary?.rowOf.get(node.code);
       if (summary && summaryRow !== undefined) {
         refs.target = cellRef(summary.sheet, summaryRow, summary.targetCol);
-        typedNumber(node.code, 'target', gridValue(summary.sheet, summaryRow, summary.targetCol), refs.target, entry, textNumbers);
+        typedNumber('target', gridValue(summary.sheet, summaryRow, summary.targetCol), entry);
       }
     } else {
       refs.target = cellRef(s, row, col.target);
-      typedNumber(node.code, 'target', gridValue(s, row, col.target), refs.target, entry, textNumbers);
+      typedNumber('target', gridValue(s, row, col.target), entry);
     }
 
     if (node.isLeaf) {
-      typedNumber(node.code, 'selfScore', gridValue(s, row, col.selfScore), refs.selfScore!, entry, textNumbers);
-      typedNumber(node.code, 'appraisedScore', gridValue(s, row, col.appraisedScore), refs.appraisedScore!, entry, textNumbers);
+      typedNumber('selfScore', gridValue(s, row, col.selfScore), entry);
+      typedNumber('appraisedScore', gridValue(s, row, col.appraisedScore), entry);
       const mark = gridValue(s, row, col.notApplicable);
       if (typeof mark === 'string' && mark.trim().toLowerCase() === NOT_APPLICABLE_MARK) entry.notApplicable = true;
       else if (!isBlank(mark)) {
@@ -111,7 +99,6 @@ export function readEntries(input: EntriesInput): { assessment: Assessment; prob
   }
 
   const assessment: Assessment = { entries, cells };
-  problems.push(...textNumberProblems(set, assessment, textNumbers));
   return { assessment, problems };
 }
 
@@ -142,15 +129,13 @@ function cellRef(sheet: SheetGrid, row: number, col: number): CellRef {
   return cellRefAt(sheet.name, row, col);
 }
 
-/** A score or target as typed: kept raw, and noted when it is a number stored as text. */
-function typedNumber(code: string, field: TextNumber['field'], value: GridValue, cell: CellRef, entry: Entry, textNumbers: TextNumber[]): void {
+/**
+ * A score or target as typed, kept raw: "15,3" stored as text stays text, which the
+ * validation reports (number-as-text) and, as in Excel, nobody adds up.
+ */
+function typedNumber(field: 'selfScore' | 'appraisedScore' | 'target', value: GridValue, entry: Entry): void {
   const raw = entryValue(value);
-  if (raw === null) return;
-  entry[field] = raw;
-  if (typeof raw === 'string') {
-    const parsed = parseNumber(raw);
-    if (parsed.kind === 'number') textNumbers.push({ code, field, raw, value: parsed.value, cell });
-  }
+  if (raw !== null) entry[field] = raw;
 }
 
 function checkMax(code: string, max: number, cell: ReturnType<typeof gridValue>, ref: CellRef, problems: Problem[]): void {
@@ -178,67 +163,3 @@ function checkMax(code: string, max: number, cell: ReturnType<typeof gridValue>,
     messageEn: `The maximum of ${code} in the file is ${parsed.kind === 'number' ? parsed.value : shown}; the set says ${max} (${ref.sheet}!${ref.cell} was edited)`,
   });
 }
-
-/**
- * "15,3" typed as text: the engine reads 15,3, but SUM in the file skips it. The message
- * gives the number it should be and the total the file shows because of it.
- */
-function textNumberProblems(set: CriteriaSet, assessment: Assessment, list: readonly TextNumber[]): Problem[] {
-  if (list.length === 0) return [];
-  // The assessment as the file's own sums see it: only the entries that change are copied.
-  const without = (drop: readonly TextNumber[]): Assessment => {
-    const entries = { ...assessment.entries };
-    for (const t of drop) {
-      const copy: Entry = { ...entries[t.code] };
-      delete copy[t.field];
-      entries[t.code] = copy;
-    }
-    return { entries };
-  };
-  const fileAssessment = without(list);
-  // Targets need the tree (a parent's target rolls up); scores only the grand total.
-  const targets = list.some((t) => t.field === 'target')
-    ? { right: computeTotals(set, assessment, 'self').total.target, shown: computeTotals(set, fileAssessment, 'self').total.target }
-    : null;
-  const engine = { self: grandTotal(set, assessment, 'self'), appraised: grandTotal(set, assessment, 'appraised') };
-  const file = { self: grandTotal(set, fileAssessment, 'self'), appraised: grandTotal(set, fileAssessment, 'appraised') };
-  return list.map((t) => {
-    const node = set.byCode.get(t.code)!;
-    const where = `${t.cell.sheet}!${t.cell.cell}`;
-    let effect: { vi: string; en: string };
-    if (t.field === 'target') {
-      const { right, shown } = targets!;
-      effect =
-        node.depth === 1
-          ? {
-              vi: `tổng mục tiêu trong trang ${t.cell.sheet} ${shown === null ? 'để trống' : `là ${formatPoints(shown)}`}${right === null ? '' : ` thay vì ${formatPoints(right)}`}`,
-              en: `the total target in ${t.cell.sheet} shows ${shown ?? 'blank'} instead of ${right}`,
-            }
-          : { vi: 'tỷ lệ hoàn thành mục tiêu của dòng này trong tệp bị bỏ trống', en: 'the row’s target completion in the file is left blank' };
-    } else {
-      const basis = t.field === 'selfScore' ? 'self' : 'appraised';
-      const right = engine[basis].score ?? 0;
-      const shown = file[basis].score ?? 0;
-      const alone = subtractPoints(right, grandTotal(set, without([t]), basis).score ?? 0);
-      const label = t.field === 'selfScore' ? 'tự đánh giá' : 'thẩm định';
-      effect =
-        toMilli(alone) === 0
-          ? { vi: `điểm này không được cộng vào tổng điểm ${label} trong tệp`, en: `it is not added to the file's total` }
-          : {
-              vi: `tổng điểm ${label} trong tệp thiếu ${formatPoints(alone)} điểm (${formatPoints(shown)} thay vì ${formatPoints(right)})`,
-              en: `the file's ${basis === 'self' ? 'self-score' : 'appraised'} total is ${alone} short (${shown} instead of ${right})`,
-            };
-    }
-    const what = { selfScore: 'Điểm tự đánh giá', appraisedScore: 'Điểm thẩm định', target: 'Mục tiêu' }[t.field];
-    return {
-      code: 'number-as-text',
-      severity: 'error',
-      criterion: t.code,
-      field: t.field,
-      cell: t.cell,
-      message: `${what} của ${node.depth === 1 ? 'lĩnh vực' : 'tiêu chí'} ${t.code} ở ô ${where} được lưu dạng chữ "${t.raw}", không phải số: Excel bỏ qua ô này khi cộng, nên ${effect.vi}. Hãy gõ lại thành số ${formatPoints(t.value)}`,
-      messageEn: `${what === 'Mục tiêu' ? 'Target' : t.field === 'selfScore' ? 'Self-score' : 'Appraised score'} of ${t.code} in ${where} is the text "${t.raw}", not a number: Excel leaves it out of sums, so ${effect.en}. Type it as the number ${t.value}`,
-    } satisfies Problem;
-  });
-}
-
