@@ -14,15 +14,15 @@ export const SHEETS = {
 /** Every column of the scoring table, in order. */
 export const SCORING_COLUMNS = [
   { key: 'code', header: 'Mã', headerEn: 'Code', width: 9 },
-  { key: 'name', header: 'Nội dung (lĩnh vực / tiêu chí / tiêu chí thành phần)', headerEn: 'Field / criterion / sub-criterion', width: 52 },
-  { key: 'maxScore', header: 'Điểm tối đa', headerEn: 'Maximum', width: 9 },
+  { key: 'name', header: 'Nội dung (lĩnh vực / tiêu chí / tiêu chí thành phần)', headerEn: 'Field / criterion / sub-criterion', width: 44 },
+  { key: 'maxScore', header: 'Điểm tối đa', headerEn: 'Maximum', width: 8 },
   { key: 'target', header: 'Mục tiêu', headerEn: 'Target', width: 9 },
   { key: 'selfScore', header: 'Điểm tự đánh giá', headerEn: 'Self-score', width: 10 },
-  { key: 'notApplicable', header: 'Không đánh giá (x)', headerEn: 'Not assessed (x)', width: 9 },
-  { key: 'evidence', header: 'Tài liệu kiểm chứng', headerEn: 'Evidence', width: 30 },
-  { key: 'explanation', header: 'Giải trình', headerEn: 'Explanation', width: 24 },
+  { key: 'notApplicable', header: 'Không đánh giá (x)', headerEn: 'Not assessed (x)', width: 8 },
+  { key: 'evidence', header: 'Tài liệu kiểm chứng', headerEn: 'Evidence', width: 26 },
+  { key: 'explanation', header: 'Giải trình', headerEn: 'Explanation', width: 20 },
   { key: 'appraisedScore', header: 'Điểm thẩm định', headerEn: 'Appraised score', width: 10 },
-  { key: 'appraisalNote', header: 'Ý kiến thẩm định', headerEn: 'Appraisal note', width: 24 },
+  { key: 'appraisalNote', header: 'Ý kiến thẩm định', headerEn: 'Appraisal note', width: 20 },
   { key: 'score', header: 'Điểm đạt', headerEn: 'Score', width: 9 },
   { key: 'scoreRate', header: 'Tỷ lệ đạt (so tối đa)', headerEn: 'Rate (of maximum)', width: 10 },
   { key: 'completion', header: 'Hoàn thành mục tiêu', headerEn: 'Target completion', width: 10 },
@@ -68,7 +68,15 @@ export const HEAD = {
 export const SUMMARY = {
   header: 4,
   firstField: 5,
-  columns: ['code', 'name', 'maxScore', 'target', 'targetRate', 'score', 'scoreRate', 'completion', 'gapToTarget', 'status'] as const,
+  /**
+   * The seed 001 plan table (Stt · Chỉ số thành phần · Điểm tối đa · Mục tiêu · Tỷ lệ đạt ·
+   * Cơ quan chủ trì · Cơ quan phối hợp · Thời gian) with the applicable maximum beside the
+   * official one and the achievement after it.
+   */
+  columns: [
+    'code', 'name', 'maxScore', 'applicableMax', 'target', 'targetRate', 'leadUnit', 'partnerUnits', 'deadline',
+    'score', 'scoreRate', 'completion', 'gapToTarget', 'status',
+  ] as const,
 } as const;
 
 export const SUMMARY_COL = Object.fromEntries(SUMMARY.columns.map((k, i) => [k, i + 1])) as Record<(typeof SUMMARY.columns)[number], number>;

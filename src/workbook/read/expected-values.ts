@@ -21,7 +21,7 @@ export function expectedValues(set: CriteriaSet, assessment: Assessment): Expect
     return formatPoints(node.score ?? 0);
   };
 
-  return (sheet, key, at) => {
+  return (_sheet, key, at) => {
     if (at.kind === 'head') {
       const t = at.basis === 'self' ? self : appraised;
       if (key === 'total') return points(t.total.score);
@@ -34,7 +34,7 @@ export function expectedValues(set: CriteriaSet, assessment: Assessment): Expect
     const code = at.kind === 'total' ? null : at.code;
     switch (key) {
       case 'maxScore':
-        return formatPoints(sheet === 'summary' ? row.applicableMax : row.maxScore);
+        return formatPoints(row.maxScore);
       case 'applicableMax':
         return formatPoints(row.applicableMax);
       case 'target':
