@@ -181,7 +181,7 @@ test('updating in place keeps every typed value, replaces the three sheets and t
   await double.type(SHEETS.scoring, `E${leafRow}`, '0,5');
   await double.type(SHEETS.scoring, `G${leafRow}`, 'Quyết định 12/QĐ');
   const field = set.items[0];
-  await double.type(SHEETS.summary, `D${summaryRowOf(set, field.code)}`, '8');
+  await double.type(SHEETS.summary, `${columnLetter(SUMMARY_COL.target)}${summaryRowOf(set, field.code)}`, '8');
   const before = (await port.readState()).workbook!.assessment.entries;
   const syncs = double.syncCount();
   const next = loadCriteriaSet({ ...criteriaSetToData(set), version: `${set.version}-2` });
