@@ -55,7 +55,7 @@ describe('par-index template', () => {
     const set = findBundledSet('minh-hoa-3-cap')!;
     expect(r.stdout).toContain('MINH HỌA');
     expect(r.stdout).toContain(`Số dòng:     ${set.nodes.length}`);
-    expect(r.stdout).toContain('chưa có — nhập ở trang "Tổng hợp", cột D');
+    expect(r.stdout).toContain('chưa có — nhập ở trang "Tổng hợp", cột E');
     const wb = await open(path('minh-hoa.xlsx'));
     const scoring = wb.getWorksheet(SHEETS.scoring)!;
     expect(scoring.getCell('I3').value).toBe(set.year);

@@ -5,6 +5,7 @@
  */
 import { findBundledSet } from '../../src/criteria';
 import { importCriteriaSet } from '../../src/domain/import';
+import { columnLetter } from '../../src/workbook/a1';
 import { HEAD, SHEETS, SUMMARY_COL } from '../../src/workbook/layout';
 import { IMPORTED_SETS_SHEET } from '../../src/workbook/imported-sets';
 import { createOfficePort } from '../../src/workbook/office/port';

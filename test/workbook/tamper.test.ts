@@ -14,6 +14,12 @@ import type { ReadableWorkbook } from '../../src/workbook/read/interpret';
 import { readBuffer, readOk, renderFilled, templateRows, typedAssessment, minhHoa } from '../helpers/filled-workbook';
 import { recalculate, sofficePath } from '../helpers/libreoffice';
 import { XlsxXml } from '../helpers/xlsx-xml-edit';
+import { columnLetter } from '../../src/workbook/a1';
+import { SUMMARY_COL } from '../../src/workbook/layout';
+
+/** The field target's column in Tổng hợp. */
+const TARGET = columnLetter(SUMMARY_COL.target);
+const SCORE = columnLetter(SUMMARY_COL.score);
 
 const S = 'Chấm điểm';
 const T = 'Tổng hợp';
@@ -114,8 +120,8 @@ describe('tamper detection', () => {
           .setCell(S, `O${leaf}`, null)
           .setCell(S, 'I4', 0.95)
           .setCell(S, 'L4', 'Tốt')
-          .setCell(T, `F${sum}`, 6)
-          .setCell(T, `D${rows.summaryTotal}`, 80),
+          .setCell(T, `${SCORE}${sum}`, 6)
+          .setCell(T, `${TARGET}${rows.summaryTotal}`, 80),
       );
       expect(found(read).sort()).toEqual(
         [
@@ -125,8 +131,8 @@ describe('tamper detection', () => {
           `formula-overwritten@${S}!O${leaf}`,
           `formula-overwritten@${S}!I4`,
           `formula-overwritten@${S}!L4`,
-          `formula-overwritten@${T}!F${sum}`,
-          `formula-overwritten@${T}!D${rows.summaryTotal}`,
+          `formula-overwritten@${T}!${SCORE}${sum}`,
+          `formula-overwritten@${T}!${TARGET}${rows.summaryTotal}`,
         ].sort(),
       );
       expect(read.problems.find((p) => p.cell?.cell === `O${leaf}`)!.message).toContain('(Điểm còn thiếu so tối đa của tiêu chí 2.2.1) phải là công thức');
@@ -186,9 +192,9 @@ describe('tamper detection', () => {
     });
 
     it('" 2.5 " as an appraised score and "15,3" as a field target in Tổng hợp', async () => {
-      const read = await mutate((x) => x.setCell(S, `I${rows.row('3.4.1')}`, ' 2.5 ').setCell(T, `D${rows.summaryRow('3')}`, '15,3'));
-      expect(found(read)).toEqual([`number-as-text@${T}!D${rows.summaryRow('3')}`, `number-as-text@${S}!I${rows.row('3.4.1')}`]);
-      expect(read.problems[0].message).toContain(`Mục tiêu của lĩnh vực 3 ở ô ${T}!D${rows.summaryRow('3')} được lưu dạng chữ "15,3"`);
+      const read = await mutate((x) => x.setCell(S, `I${rows.row('3.4.1')}`, ' 2.5 ').setCell(T, `${TARGET}${rows.summaryRow('3')}`, '15,3'));
+      expect(found(read)).toEqual([`number-as-text@${T}!${TARGET}${rows.summaryRow('3')}`, `number-as-text@${S}!I${rows.row('3.4.1')}`]);
+      expect(read.problems[0].message).toContain(`Mục tiêu của lĩnh vực 3 ở ô ${T}!${TARGET}${rows.summaryRow('3')} được lưu dạng chữ "15,3"`);
       expect(read.problems[0].message).toMatch(/tổng mục tiêu trong trang Tổng hợp là [\d,.]+ thay vì [\d,.]+/);
       expect(read.problems[1].message).toContain('tổng điểm thẩm định trong tệp thiếu 2,5 điểm');
     });
@@ -215,7 +221,7 @@ describe('tamper detection', () => {
     expect(read.problems.map((p) => p.severity)).toEqual(['info', 'info']);
     expect(read.problems[0].message).toBe('Trang "Chấm điểm" đã được đổi tên thành "Cham diem 2025"; vẫn đọc được theo dòng tiêu đề');
     expect(read.assessment.cells!['1.1.1'].selfScore).toEqual({ sheet: 'Cham diem 2025', cell: `E${rows.row('1.1.1')}` });
-    expect(read.assessment.cells!['1'].target).toEqual({ sheet: 'KH', cell: `D${rows.summaryRow('1')}` });
+    expect(read.assessment.cells!['1'].target).toEqual({ sheet: 'KH', cell: `${TARGET}${rows.summaryRow('1')}` });
     expect(read.assessment.entries).toEqual(typedAssessment().entries);
   });
 
