@@ -101,6 +101,8 @@ export interface PrintSpec {
   fitToHeight: number;
   /** Rows repeated at the top of every printed page, e.g. "6:6". */
   titleRows?: string;
+  /** Columns repeated at the left of every page of a table too wide for one page, e.g. "A:B". */
+  titleColumns?: string;
   area?: string;
   /** Points. */
   margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };

@@ -172,6 +172,7 @@ export class SheetModel {
     paperSize?: string;
     zoom?: Record<string, unknown>;
     printTitleRows?: string;
+    printTitleColumns?: string;
     printArea?: string;
     /** Points, as set ("leftMargin" → left). */
     margins?: Record<string, number>;
@@ -1725,6 +1726,13 @@ class PageLayoutImpl extends ApiObject {
       const r = rangeArg(rows, this.handle, 'setPrintTitleRows');
       if (r.left !== 1 || r.right !== MAX_COL) throw new ExcelDoubleError('InvalidArgument', 'print title rows must be entire rows');
       sheetOf(this.handle).pageLayout.printTitleRows = rectAddress(r, true);
+    });
+  }
+  setPrintTitleColumns(columns: unknown) {
+    this[S].host.enqueue('setPrintTitleColumns', () => {
+      const r = rangeArg(columns, this.handle, 'setPrintTitleColumns');
+      if (r.top !== 1 || r.bottom !== MAX_ROW) throw new ExcelDoubleError('InvalidArgument', 'print title columns must be entire columns');
+      sheetOf(this.handle).pageLayout.printTitleColumns = rectAddress(r, true);
     });
   }
   get headersFooters() {

@@ -580,6 +580,7 @@ function writePrint(ws: Excel.Worksheet, print: NonNullable<SheetSpec['print']>)
   // fitToHeight 0 means "as many pages as needed": leave the vertical count unset.
   layout.zoom = { horizontalFitToPages: print.fitToWidth, ...(print.fitToHeight > 0 ? { verticalFitToPages: print.fitToHeight } : {}) };
   if (print.titleRows) layout.setPrintTitleRows(ws.getRange(print.titleRows));
+  if (print.titleColumns) layout.setPrintTitleColumns(ws.getRange(print.titleColumns));
   if (print.area) layout.setPrintArea(ws.getRange(print.area));
   const m = print.margins;
   layout.leftMargin = m.left;

@@ -91,6 +91,7 @@ function writePrint(ws: ExcelJS.Worksheet, print: PrintSpec): void {
     fitToHeight: print.fitToHeight,
     margins: { left: m.left / INCH, right: m.right / INCH, top: m.top / INCH, bottom: m.bottom / INCH, header: m.header / INCH, footer: m.footer / INCH },
     ...(print.titleRows ? { printTitlesRow: print.titleRows } : {}),
+    ...(print.titleColumns ? { printTitlesColumn: print.titleColumns } : {}),
     ...(print.area ? { printArea: print.area } : {}),
   };
   const header = headerFooter(print.header);
