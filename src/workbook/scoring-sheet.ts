@@ -73,7 +73,9 @@ export function buildScoringSheet(set: CriteriaSet, options: WorkbookOptions, li
   summary(ROWS.selfSummary, 'tự đánh giá', 'selfScore', 'selfScore');
   summary(ROWS.appraisedSummary, 'thẩm định', 'appraisedScore', 'appraisedScore');
 
-  SCORING_COLUMNS.forEach((c, i) => put(ROWS.header, i + 1, { value: c.header }, STYLE.header));
+  // The row-kind column is always hidden: its label unwrapped, or LibreOffice draws it a letter a
+  // line beside the repeated header row.
+  SCORING_COLUMNS.forEach((c, i) => put(ROWS.header, i + 1, { value: c.header }, c.key === 'flags' ? { ...STYLE.header, wrap: false } : STYLE.header));
 
   for (const node of set.nodes) {
     const row = rowOf.get(node.code)!;

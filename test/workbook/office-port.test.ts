@@ -62,7 +62,8 @@ test('inserting the scoring sheet, then reading it back: set, unit, year, totals
   expect([state.workbook?.unit, state.workbook?.year]).toEqual(['Sở Tư pháp', 2026]);
   expect(state.check?.totals.engine.maxScore).toBe(set.totalMax);
   expect(state.check?.totals.engine.selfScore).toBeNull();
-  expect(state.appraisalColumnsVisible).toBe(true);
+  // A new sheet opens on the self-assessment form: the appraisal columns are hidden until the appraiser shows them.
+  expect(state.appraisalColumnsVisible).toBe(false);
 });
 
 test('a score typed over the maximum is found, with its cell, after the debounced change event', async () => {
