@@ -129,12 +129,15 @@ export function buildSummarySheet(set: CriteriaSet, options: WorkbookOptions, sc
   // The status words already settle met / near / below (with the field's effective
   // target), so the colours follow them rather than repeat the arithmetic.
   const status = abs('status');
-  const statusRange = rangeA1(first, SUMMARY_COL.score, total, SUMMARY_COL.status);
+  // The rate columns carry data bars instead: a cell colour drawn over them hides the bar in LibreOffice.
+  const statusRanges = [rangeA1(first, SUMMARY_COL.score, total, SUMMARY_COL.score), rangeA1(first, SUMMARY_COL.gapToTarget, total, SUMMARY_COL.status)];
   const typedTarget = a1(first, SUMMARY_COL.target);
   const conditionalFormats: ConditionalFormatSpec[] = [
-    { range: statusRange, meaning: 'met-target', style: HIGHLIGHT.good, formula: `${status}="${STATUS_LABELS.met.vi}"` },
-    { range: statusRange, meaning: 'near-target', style: HIGHLIGHT.near, formula: `${status}="${STATUS_LABELS.near.vi}"` },
-    { range: statusRange, meaning: 'below-target', style: HIGHLIGHT.bad, formula: `${status}="${STATUS_LABELS.below.vi}"` },
+    ...statusRanges.flatMap((range): ConditionalFormatSpec[] => [
+      { range, meaning: 'met-target', style: HIGHLIGHT.good, formula: `${status}="${STATUS_LABELS.met.vi}"` },
+      { range, meaning: 'near-target', style: HIGHLIGHT.near, formula: `${status}="${STATUS_LABELS.near.vi}"` },
+      { range, meaning: 'below-target', style: HIGHLIGHT.bad, formula: `${status}="${STATUS_LABELS.below.vi}"` },
+    ]),
     { range: col('target'), meaning: 'above-max', style: HIGHLIGHT.bad, formula: `AND(ISNUMBER(${typedTarget}),ROUND(${typedTarget},3)>ROUND(${abs('maxScore')},3))` },
     { range: col('target'), meaning: 'number-as-text', style: HIGHLIGHT.bad, formula: `AND(ISTEXT(${typedTarget}),LEN(${typedTarget})>0)` },
   ];

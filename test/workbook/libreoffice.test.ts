@@ -434,7 +434,9 @@ function compareWithEngine(wb: ExcelJS.Workbook, set: CriteriaSet, assessment: A
   for (const [row, r] of planRows) {
     const at = (key: keyof typeof SUMMARY_COL) => a1(row, SUMMARY_COL[key]);
     const label = r.code || 'tổng';
-    cmp.num(T, at('maxScore'), r.applicableMax, 'blank', `${label} tối đa (áp dụng)`);
+    // The official maximum, and the applicable one beside it only where rows are not assessed.
+    cmp.num(T, at('maxScore'), r.maxScore, 'blank', `${label} tối đa`);
+    cmp.num(T, at('applicableMax'), r.applicableMax === r.maxScore ? null : r.applicableMax, 'blank', `${label} tối đa áp dụng`);
     // Field targets are typed here; the total is the engine's.
     const typedTarget = r.code ? assessment.entries[r.code]?.target : undefined;
     cmp.num(T, at('target'), r.code ? (typeof typedTarget === 'number' ? typedTarget : null) : r.target, 'blank', `${label} mục tiêu`);
@@ -704,7 +706,8 @@ describe('validation, conditional formats and protection are in the saved file',
     expect(Number(child(target, 'formula2')!.text)).toBe(minhHoa.items[0].maxScore);
     expect(cellStyleLocked(summary, parts.styles, a1(SUMMARY.firstField, SUMMARY_COL.target))).toBe(false);
     expect(all(summary, 'sheetProtection')).toHaveLength(1);
-    expect(all(summary, 'cfRule')).toHaveLength(spec.sheets[1].conditionalFormats.length);
+    expect(all(summary, 'cfRule')).toHaveLength(spec.sheets[1].conditionalFormats.length + (spec.sheets[1].dataBars?.length ?? 0));
+    expect(all(summary, 'cfRule').filter((r) => r.attrs.type === 'dataBar')).toHaveLength(3);
     return parts;
   };
 
