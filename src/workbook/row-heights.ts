@@ -81,6 +81,11 @@ export function wrappedLines(text: string, width: number, size: number, bold = f
   return lines;
 }
 
+/** Points for so many lines of a font size, in whole pixels, within Excel's limit. */
+export function lineHeight(lines: number, size: number): number {
+  return Math.min(MAX_ROW_HEIGHT, Math.ceil((lines * LINE * size + PAD_Y) / PIXEL) * PIXEL);
+}
+
 /**
  * The height (points) every row with text needs, with the description's own heights as a floor.
  * Hidden columns do not count (their text neither shows nor prints); a merged area wraps at its
@@ -110,7 +115,7 @@ export function rowHeights(sheet: SheetSpec): Map<number, number> {
     const text = cell.formula === undefined && cell.value !== undefined && cell.value !== null ? String(cell.value) : '';
     const usable = Math.max(1, columnWidthPoints(chars) - PAD_X - (cell.style?.indent ?? 0) * INDENT);
     const lines = text === '' ? 1 : cell.style?.wrap ? wrappedLines(text, usable, font.size, font.bold) : text.split(/\r?\n/).length;
-    const needed = Math.min(MAX_ROW_HEIGHT, Math.ceil((lines * LINE * font.size + PAD_Y) / PIXEL) * PIXEL);
+    const needed = lineHeight(lines, font.size);
     heights.set(cell.row, Math.max(heights.get(cell.row) ?? 0, needed));
   }
   return heights;

@@ -5,7 +5,7 @@
  * on the final basis (the scoring sheet's Điểm đạt): điểm đạt · tỷ lệ · hoàn thành · chênh lệch.
  * Planners type field targets and who carries each field here; the rest is live.
  */
-import { formatPoints, STATUS_LABELS, type CriteriaSet } from '../domain';
+import { formatPoints, STATUS_LABELS, type CriteriaSet, type Entry } from '../domain';
 import { a1, rangeA1, sheetRef } from './a1';
 import { statusFormula } from './formulas';
 import { COL, HEAD, SHEETS, SUMMARY, SUMMARY_COL } from './layout';
@@ -14,7 +14,8 @@ import { printSetup } from './print-setup';
 import { DEFAULT_PRINT_VIEW, PRINT_VIEW } from './print-views';
 import type { ScoringSheetLayout } from './scoring-sheet';
 import type { CellLiteral, CellSpec, ConditionalFormatSpec, SheetSpec, StyleSpec, ValidationSpec } from './spec';
-import { HIGHLIGHT, STYLE } from './styles';
+import { columnWidthPoints, lineHeight, wrappedLines } from './row-heights';
+import { FONT, HIGHLIGHT, STYLE } from './styles';
 
 export function summaryRowOf(set: CriteriaSet, fieldCode: string): number {
   return SUMMARY.firstField + set.items.findIndex((f) => f.code === fieldCode);
@@ -49,6 +50,17 @@ function headers(year: number): Record<(typeof SUMMARY.columns)[number], string>
 
 /** Stt · name · maxima · target and its rate · who and when · the achievement (fits A4 landscape at ~93%). */
 const WIDTHS = [5, 28, 8, 9, 9, 9, 14, 14, 10, 9, 9, 10, 9, 14];
+
+function responsibilityHeight(entry: Entry | undefined): number {
+  const lines = Math.max(
+    2,
+    ...RESPONSIBILITY.map((key) => {
+      const text = entry?.[key];
+      return typeof text === 'string' && text !== '' ? wrappedLines(text, columnWidthPoints(WIDTHS[SUMMARY_COL[key] - 1]) - 5, FONT.size) : 1;
+    }),
+  );
+  return lineHeight(lines, FONT.size);
+}
 
 const RESPONSIBILITY = ['leadUnit', 'partnerUnits', 'deadline'] as const;
 
@@ -155,6 +167,9 @@ export function buildSummarySheet(set: CriteriaSet, options: WorkbookOptions, sc
     columns: WIDTHS.map((width, i) => ({ col: i + 1, width })),
     rows: [
       { row: SUMMARY.header, height: 36 },
+      // Who carries a field is carried by formula (its text unknown to row-heights.ts) or typed
+      // later: room for what the scoring sheet says now, and two lines at least.
+      ...set.items.map((field) => ({ row: summaryRowOf(set, field.code), height: responsibilityHeight(entries[field.code]) })),
       { row: sign, height: 110 },
     ],
     cells,
