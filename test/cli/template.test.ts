@@ -22,6 +22,40 @@ async function open(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+describe('par-index template --print', () => {
+  const hiddenKeys = (wb: ExcelJS.Workbook) => {
+    const ws = wb.getWorksheet(SHEETS.scoring)!;
+    return (Object.keys(COL) as Array<keyof typeof COL>).filter((key) => ws.getColumn(COL[key]).hidden);
+  };
+  const activeTab = (wb: ExcelJS.Workbook) => (wb.views?.[0] as { activeTab?: number } | undefined)?.activeTab ?? 0;
+
+  it('opens on the self-assessment form by default: the appraisal, plan and result columns are hidden', async () => {
+    expect((await runCli(['template', '--set', 'minh-hoa-3-cap', '--out', 'mac-dinh.xlsx'], tmp)).code).toBe(0);
+    const wb = await open(path('mac-dinh.xlsx'));
+    expect(hiddenKeys(wb)).not.toContain('selfScore');
+    expect(hiddenKeys(wb)).toEqual(expect.arrayContaining(['target', 'appraisedScore', 'appraisalNote', 'score', 'flags']));
+    expect(activeTab(wb)).toBe(0);
+  });
+
+  it('tham-dinh shows the appraisal columns; ke-hoach opens on Tổng hợp', async () => {
+    expect((await runCli(['template', '--set', 'minh-hoa-3-cap', '--out', 'tham-dinh.xlsx', '--print', 'tham-dinh'], tmp)).code).toBe(0);
+    const appraisal = await open(path('tham-dinh.xlsx'));
+    expect(hiddenKeys(appraisal)).not.toContain('appraisedScore');
+    expect(hiddenKeys(appraisal)).not.toContain('appraisalNote');
+    expect((await runCli(['template', '--set', 'minh-hoa-3-cap', '--out', 'ke-hoach.xlsx', '--print', 'ke-hoach'], tmp)).code).toBe(0);
+    const plan = await open(path('ke-hoach.xlsx'));
+    expect(plan.worksheets[activeTab(plan)].name).toBe(SHEETS.summary);
+    expect(hiddenKeys(plan)).not.toContain('target');
+  });
+
+  it('refuses a view it does not know, naming the three', async () => {
+    const r = await runCli(['template', '--set', 'minh-hoa-3-cap', '--out', 'sai.xlsx', '--print', 'tat-ca'], tmp);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--print phải là một trong tu-danh-gia, tham-dinh, ke-hoach (đang là "tat-ca")');
+    expect(existsSync(path('sai.xlsx'))).toBe(false);
+  });
+});
+
 describe('par-index template', () => {
   it('writes the Lai Châu workbook with unit, year and the seed 001 targets as numbers', async () => {
     const r = await runCli(['template', '--set', 'lai-chau-so-2025', '--out', 'so-xd.xlsx', '--unit', 'Sở Xây dựng', '--year', '2025', '--targets', join(fixtures, 'seed001-targets.csv')], tmp);
