@@ -29,8 +29,11 @@ export const USAGE = `par-index — Chỉ số cải cách hành chính (PAR Ind
 Cách dùng:
   par-index sets [--json]
       Các bộ tiêu chí có sẵn (chính thức / minh họa).
-  par-index template (--set ID | --set-file SET.json) --out FILE.xlsx [--unit TÊN] [--year NĂM] [--targets FILE] [--force]
+  par-index template (--set ID | --set-file SET.json) --out FILE.xlsx [--unit TÊN] [--year NĂM] [--targets FILE]
+                     [--print tu-danh-gia|tham-dinh|ke-hoach] [--force]
       Tạo tệp Excel chấm điểm (công thức, kiểm tra dữ liệu, tô màu) dùng được cả khi không có add-in.
+      --print: biểu mở ra và in khi bấm In (mặc định tu-danh-gia: biểu tự đánh giá của đơn vị;
+      tham-dinh: thêm cột thẩm định; ke-hoach: bảng Tổng hợp mục tiêu).
   par-index upgrade FILE.xlsx [--set ID | --set-file SET.json] --out NEW.xlsx [--force]
       Chuyển tệp đã chấm sang phiên bản mới của bộ tiêu chí, giữ mọi giá trị đã nhập theo mã;
       giá trị không còn chỗ được chép sang trang "Dữ liệu cũ".

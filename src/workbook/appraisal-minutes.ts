@@ -11,6 +11,7 @@ import type { CheckResult } from './read/check';
 import type { ReadableWorkbook } from './read/interpret';
 import type { CellLiteral, CellSpec, SheetSpec, StyleSpec } from './spec';
 import { STYLE } from './styles';
+import { printSetup } from './print-setup';
 
 export const MINUTES_SHEET = 'Biên bản thẩm định';
 
@@ -153,7 +154,7 @@ export function buildAppraisalMinutes(read: ReadableWorkbook, check: CheckResult
     merges,
     validations: [],
     conditionalFormats: [],
-    print: { orientation: 'portrait', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0, area: rangeA1(1, 1, row, LAST_COL) },
+    print: printSetup({ orientation: 'portrait', area: rangeA1(1, 1, row, LAST_COL) }),
     charts: [],
   };
 }

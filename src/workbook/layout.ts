@@ -19,15 +19,15 @@ export const SHEETS = {
 /** Every column of the scoring table, in order. */
 export const SCORING_COLUMNS = [
   { key: 'code', header: 'Mã', headerEn: 'Code', width: 9 },
-  { key: 'name', header: 'Nội dung (lĩnh vực / tiêu chí / tiêu chí thành phần)', headerEn: 'Field / criterion / sub-criterion', width: 52 },
-  { key: 'maxScore', header: 'Điểm tối đa', headerEn: 'Maximum', width: 9 },
+  { key: 'name', header: 'Nội dung (lĩnh vực / tiêu chí / tiêu chí thành phần)', headerEn: 'Field / criterion / sub-criterion', width: 44 },
+  { key: 'maxScore', header: 'Điểm tối đa', headerEn: 'Maximum', width: 8 },
   { key: 'target', header: 'Mục tiêu', headerEn: 'Target', width: 9 },
   { key: 'selfScore', header: 'Điểm tự đánh giá', headerEn: 'Self-score', width: 10 },
-  { key: 'notApplicable', header: 'Không đánh giá (x)', headerEn: 'Not assessed (x)', width: 9 },
-  { key: 'evidence', header: 'Tài liệu kiểm chứng', headerEn: 'Evidence', width: 30 },
-  { key: 'explanation', header: 'Giải trình', headerEn: 'Explanation', width: 24 },
+  { key: 'notApplicable', header: 'Không đánh giá (x)', headerEn: 'Not assessed (x)', width: 8 },
+  { key: 'evidence', header: 'Tài liệu kiểm chứng', headerEn: 'Evidence', width: 26 },
+  { key: 'explanation', header: 'Giải trình', headerEn: 'Explanation', width: 20 },
   { key: 'appraisedScore', header: 'Điểm thẩm định', headerEn: 'Appraised score', width: 10 },
-  { key: 'appraisalNote', header: 'Ý kiến thẩm định', headerEn: 'Appraisal note', width: 24 },
+  { key: 'appraisalNote', header: 'Ý kiến thẩm định', headerEn: 'Appraisal note', width: 20 },
   { key: 'score', header: 'Điểm đạt', headerEn: 'Score', width: 9 },
   { key: 'scoreRate', header: 'Tỷ lệ đạt (so tối đa)', headerEn: 'Rate (of maximum)', width: 10 },
   { key: 'completion', header: 'Hoàn thành mục tiêu', headerEn: 'Target completion', width: 10 },
@@ -59,24 +59,26 @@ export const ROWS = {
 /**
  * Cells of the head block (row, col): one row per figure of the result (domain/result.ts)
  * — points, applicable maximum, index — and on the final row the band and "tạm tính".
+ * They sit in the columns every printed view shows (code, name, maximum, self-score, "x",
+ * evidence, explanation), so the form a unit signs carries its result.
  */
 export const HEAD = {
   unitLabel: { row: ROWS.unit, col: 1 },
   unit: { row: ROWS.unit, col: 3 },
   yearLabel: { row: ROWS.unit, col: 7 },
-  year: { row: ROWS.unit, col: 9 },
-  selfTotal: { row: ROWS.selfSummary, col: 5 },
-  selfMax: { row: ROWS.selfSummary, col: 9 },
-  selfIndex: { row: ROWS.selfSummary, col: 11 },
-  appraisedTotal: { row: ROWS.appraisedSummary, col: 5 },
-  appraisedMax: { row: ROWS.appraisedSummary, col: 9 },
-  appraisedIndex: { row: ROWS.appraisedSummary, col: 11 },
-  finalTotal: { row: ROWS.finalSummary, col: 5 },
-  finalMax: { row: ROWS.finalSummary, col: 9 },
-  finalIndex: { row: ROWS.finalSummary, col: 11 },
-  finalBand: { row: ROWS.finalSummary, col: 13 },
+  year: { row: ROWS.unit, col: 8 },
+  selfTotal: { row: ROWS.selfSummary, col: 3 },
+  selfMax: { row: ROWS.selfSummary, col: 5 },
+  selfIndex: { row: ROWS.selfSummary, col: 6 },
+  appraisedTotal: { row: ROWS.appraisedSummary, col: 3 },
+  appraisedMax: { row: ROWS.appraisedSummary, col: 5 },
+  appraisedIndex: { row: ROWS.appraisedSummary, col: 6 },
+  finalTotal: { row: ROWS.finalSummary, col: 3 },
+  finalMax: { row: ROWS.finalSummary, col: 5 },
+  finalIndex: { row: ROWS.finalSummary, col: 6 },
+  finalBand: { row: ROWS.finalSummary, col: 7 },
   /** "(tạm tính)" beside the band, for people. */
-  finalProvisionalNote: { row: ROWS.finalSummary, col: 14 },
+  finalProvisionalNote: { row: ROWS.finalSummary, col: 8 },
   /** TRUE/FALSE, for formulas and tools (PAR_FINAL_PROVISIONAL); in the hidden column. */
   finalProvisional: { row: ROWS.finalSummary, col: 20 },
 } as const;
@@ -85,7 +87,15 @@ export const HEAD = {
 export const SUMMARY = {
   header: 4,
   firstField: 5,
-  columns: ['code', 'name', 'maxScore', 'target', 'targetRate', 'score', 'scoreRate', 'completion', 'gapToTarget', 'status'] as const,
+  /**
+   * The seed 001 plan table (Stt · Chỉ số thành phần · Điểm tối đa · Mục tiêu · Tỷ lệ đạt ·
+   * Cơ quan chủ trì · Cơ quan phối hợp · Thời gian) with the applicable maximum beside the
+   * official one and the achievement after it.
+   */
+  columns: [
+    'code', 'name', 'maxScore', 'applicableMax', 'target', 'targetRate', 'leadUnit', 'partnerUnits', 'deadline',
+    'score', 'scoreRate', 'completion', 'gapToTarget', 'status',
+  ] as const,
 } as const;
 
 export const SUMMARY_COL = Object.fromEntries(SUMMARY.columns.map((k, i) => [k, i + 1])) as Record<(typeof SUMMARY.columns)[number], number>;

@@ -1,4 +1,5 @@
 import type { Assessment } from '../domain';
+import type { PrintView } from './print-views';
 
 export interface WorkbookOptions {
   unit?: string;
@@ -7,6 +8,8 @@ export interface WorkbookOptions {
   values?: Assessment;
   /** Completion at or above this (and below 100%) is amber, "near target". */
   nearBand?: number;
+  /** The printed view the file opens on (print-views.ts); default the self-assessment form. */
+  printView?: PrintView;
   /** ISO timestamp stored in the metadata; fixed in tests. */
   createdAt?: string;
   /**

@@ -5,6 +5,7 @@
  */
 import { FIELD_LABELS, formatPoints, type OrphanedValue } from '../domain';
 import { rangeA1 } from './a1';
+import { printSetup } from './print-setup';
 import type { CellLiteral, CellSpec, SheetSpec, StyleSpec } from './spec';
 import { STYLE } from './styles';
 
@@ -37,7 +38,7 @@ export function buildOrphanSheet(orphaned: readonly OrphanedValue[], from: { set
     freeze: { rows: 4, cols: 0 },
     validations: [],
     conditionalFormats: [],
-    print: { orientation: 'landscape', paperSize: 'A4', fitToWidth: 1, fitToHeight: 0, titleRows: '4:4' },
+    print: printSetup({ orientation: 'landscape', titleRows: '4:4' }),
     charts: [],
   };
 }

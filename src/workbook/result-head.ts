@@ -35,29 +35,28 @@ export function resultHead(set: CriteriaSet, totalRow: number): HeadBlock {
 
   const cells: CellSpec[] = [];
   const label = (row: number, col: number, value: string) => cells.push({ row, col, value, style: STYLE.label });
+  // Points, "/ maximum" and the rate side by side in narrow columns: the maximum's "/ " is
+  // its number format, so the cell stays a number for formulas and tools.
   const figure = (row: number, name: string, points: string, max: string, keys: { total: Cell; max: Cell; index: Cell }) => {
-    label(row, 1, name);
+    label(row, 1, `${name} (điểm / tối đa áp dụng / tỷ lệ):`);
     cells.push({ ...keys.total, formula: points, style: STYLE.headValue });
-    label(row, 6, 'Điểm tối đa áp dụng:');
-    cells.push({ ...keys.max, formula: max, style: STYLE.headValue });
-    label(row, 10, 'Tỷ lệ:');
+    cells.push({ ...keys.max, formula: max, style: STYLE.headMax });
     cells.push({ ...keys.index, formula: indexOf(keys.total, keys.max), style: STYLE.headRate });
   };
-  figure(ROWS.selfSummary, 'Điểm tự đánh giá:', pointsOf(['S'], self), maxOf(['S']), { total: HEAD.selfTotal, max: HEAD.selfMax, index: HEAD.selfIndex });
-  figure(ROWS.appraisedSummary, 'Điểm thẩm định:', pointsOf(['S', 'C'], score), maxOf(['S', 'C']), {
+  figure(ROWS.selfSummary, 'Tự đánh giá', pointsOf(['S'], self), maxOf(['S']), { total: HEAD.selfTotal, max: HEAD.selfMax, index: HEAD.selfIndex });
+  figure(ROWS.appraisedSummary, 'Thẩm định', pointsOf(['S', 'C'], score), maxOf(['S', 'C']), {
     total: HEAD.appraisedTotal,
     max: HEAD.appraisedMax,
     index: HEAD.appraisedIndex,
   });
   // The final figure is the table's own total row: every applicable leaf's Điểm đạt.
   const total = ref(totalRow, 'score');
-  figure(ROWS.finalSummary, 'Điểm đạt (chỉ số, xếp loại):', `IF(ISNUMBER(${total}),ROUND(${total},3),"")`, `ROUND(${ref(totalRow, 'applicableMax')},3)`, {
+  figure(ROWS.finalSummary, 'Điểm đạt, chỉ số', `IF(ISNUMBER(${total}),ROUND(${total},3),"")`, `ROUND(${ref(totalRow, 'applicableMax')},3)`, {
     total: HEAD.finalTotal,
     max: HEAD.finalMax,
     index: HEAD.finalIndex,
   });
-  label(ROWS.finalSummary, 12, 'Xếp loại:');
-  cells.push({ ...HEAD.finalBand, formula: bandFormula(at(HEAD.finalIndex), set.bands), style: STYLE.headValue });
+  cells.push({ ...HEAD.finalBand, formula: bandFormula(at(HEAD.finalIndex), set.bands), style: STYLE.headBand });
   // Provisional while a survey or council leaf has no score yet.
   cells.push({ ...HEAD.finalProvisional, formula: `SUMPRODUCT(${leaves('C', 'V')}*(1-ISNUMBER(${appraised})))>0` });
   cells.push({
@@ -67,7 +66,7 @@ export function resultHead(set: CriteriaSet, totalRow: number): HeadBlock {
   });
   return {
     cells,
-    merges: [ROWS.selfSummary, ROWS.appraisedSummary, ROWS.finalSummary].flatMap((row) => [rangeA1(row, 1, row, 4), rangeA1(row, 6, row, 8)]),
+    merges: [ROWS.selfSummary, ROWS.appraisedSummary, ROWS.finalSummary].map((row) => rangeA1(row, 1, row, 2)),
   };
 }
 

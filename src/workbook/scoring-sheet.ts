@@ -8,6 +8,8 @@ import { a1, rangeA1 } from './a1';
 import { fieldTarget, leafApplicableMax, leafFinalScore, parentScoreSum, ref, rowRates, statusTests, sumOf, sumOrBlank, targetRollup } from './formulas';
 import { COL, HEAD, NOT_APPLICABLE_MARK, ROWS, SCORING_COLUMNS, SHEETS, rowFlags, type ScoringColumnKey } from './layout';
 import type { WorkbookOptions } from './options';
+import { printSetup } from './print-setup';
+import { DEFAULT_PRINT_VIEW, hiddenScoringColumns, PRINT_VIEW } from './print-views';
 import { resultHead } from './result-head';
 import { headBlock1_0_0 } from './templates/head-1.0.0';
 import type { CellLiteral, CellSpec, ConditionalFormatSpec, SheetSpec, StyleSpec, ValidationSpec } from './spec';
@@ -60,7 +62,9 @@ export function buildScoringSheet(set: CriteriaSet, options: WorkbookOptions, li
   const head = legacy ? headBlock1_0_0(set, totalRow) : resultHead(set, totalRow);
   cells.push(...head.cells);
 
-  SCORING_COLUMNS.forEach((c, i) => put(ROWS.header, i + 1, { value: c.header }, STYLE.header));
+  // The row-kind column is always hidden: its label unwrapped, or LibreOffice draws it a letter a
+  // line beside the repeated header row.
+  SCORING_COLUMNS.forEach((c, i) => put(ROWS.header, i + 1, { value: c.header }, c.key === 'flags' ? { ...STYLE.header, wrap: false } : STYLE.header));
 
   for (const node of set.nodes) {
     const row = rowOf.get(node.code)!;
@@ -157,45 +161,47 @@ export function buildScoringSheet(set: CriteriaSet, options: WorkbookOptions, li
   }
   put(totalRow, COL.flags, { value: rowFlags('total') });
 
-  // Signature block, as on the paper forms.
+  // Signature block, as on the paper forms: one row, so a page break never splits it. The right
+  // block spans to the rate columns so it shows in every view (hidden columns have no width).
   const sign = totalRow + 2;
-  put(sign, COL.appraisedScore, { value: `…………, ngày …… tháng …… năm ${options.year ?? set.year}` }, STYLE.signatureNote);
-  put(sign + 1, COL.name, { value: 'NGƯỜI LẬP BIỂU' }, STYLE.signature);
-  put(sign + 1, COL.appraisedScore, { value: 'THỦ TRƯỞNG ĐƠN VỊ' }, STYLE.signature);
-  put(sign + 2, COL.name, { value: '(Ký, ghi rõ họ tên)' }, STYLE.signatureNote);
-  put(sign + 2, COL.appraisedScore, { value: '(Ký tên, đóng dấu)' }, STYLE.signatureNote);
+  const year = options.year ?? set.year;
+  put(sign, COL.name, { value: 'NGƯỜI LẬP BIỂU\n(Ký, ghi rõ họ tên)' }, STYLE.signature);
+  put(sign, COL.evidence, { value: `…………, ngày …… tháng …… năm ${year}\nTHỦ TRƯỞNG ĐƠN VỊ\n(Ký tên, đóng dấu)` }, STYLE.signature);
+  const view = options.printView ?? DEFAULT_PRINT_VIEW;
+  const hidden = new Set([...hiddenScoringColumns(view), COL.flags]);
 
   return {
     name: SHEETS.scoring,
     state: 'visible',
     tabColor: '1F4E79',
-    columns: SCORING_COLUMNS.map((c, i) => ({ col: i + 1, width: c.width, ...(c.key === 'flags' ? { hidden: true } : {}) })),
+    ...(PRINT_VIEW[view].sheet === SHEETS.scoring ? { active: true as const } : {}),
+    columns: SCORING_COLUMNS.map((c, i) => ({ col: i + 1, width: c.width, ...(hidden.has(i + 1) ? { hidden: true } : {}) })),
     rows: [
       { row: ROWS.header, height: 45 },
       ...set.nodes.map((n) => ({ row: rowOf.get(n.code)!, outlineLevel: n.depth - 1 })),
+      // Room to sign and stamp under the titles.
+      { row: sign, height: 110 },
     ],
+    outline: { summaryRows: 'above', expanded: true },
     cells,
     merges: [
       rangeA1(ROWS.title, 1, ROWS.title, LAST_VISIBLE_COL),
       rangeA1(ROWS.source, 1, ROWS.source, LAST_VISIBLE_COL),
       rangeA1(HEAD.unit.row, HEAD.unit.col, HEAD.unit.row, HEAD.unit.col + 3),
       ...head.merges,
-      rangeA1(sign, COL.appraisedScore, sign, COL.scoreRate),
-      rangeA1(sign + 1, COL.appraisedScore, sign + 1, COL.scoreRate),
-      rangeA1(sign + 2, COL.appraisedScore, sign + 2, COL.scoreRate),
+      rangeA1(sign, COL.evidence, sign, COL.gapToMax),
     ],
     freeze: { rows: ROWS.header, cols: COL.name },
     validations,
     conditionalFormats: highlights(ROWS.firstItem, totalRow, options.nearBand ?? 0.9),
     protection: { allowInsertRows: true, allowFormatColumns: true, allowFormatRows: true, allowAutoFilter: true },
-    print: {
+    print: printSetup({
       orientation: 'landscape',
-      paperSize: 'A4',
-      fitToWidth: 1,
-      fitToHeight: 0,
       titleRows: `${ROWS.header}:${ROWS.header}`,
       area: rangeA1(1, 1, lastRow - 2, LAST_VISIBLE_COL),
-    },
+      unit: options.unit,
+      right: `Chỉ số CCHC năm ${year}`,
+    }),
     charts: [],
   };
 }

@@ -25,6 +25,8 @@ export interface CellSpec {
 }
 
 export interface FontSpec {
+  /** Left out: the workbook's one font (styles.ts, FONT). */
+  name?: string;
   bold?: boolean;
   italic?: boolean;
   size?: number;
@@ -79,6 +81,7 @@ export interface ConditionalFormatSpec {
 
 export interface RowSpec {
   row: number;
+  /** Points. A row left without one gets the height its wrapped text needs (row-heights.ts). */
   height?: number;
   outlineLevel?: number;
   hidden?: boolean;
@@ -98,7 +101,34 @@ export interface PrintSpec {
   fitToHeight: number;
   /** Rows repeated at the top of every printed page, e.g. "6:6". */
   titleRows?: string;
+  /** Columns repeated at the left of every page of a table too wide for one page, e.g. "A:B". */
+  titleColumns?: string;
   area?: string;
+  /** Points. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /**
+   * Page header and footer texts with Excel's codes ("&P" page, "&N" pages; a literal "&" is
+   * "&&"), the same on every page.
+   */
+  header: { left?: string; center?: string; right?: string };
+  footer: { left?: string; center?: string; right?: string };
+}
+
+/**
+ * A bar in the cell, as long as the value between min and max (a rate from 0 to 1): a gap
+ * that stays visible without the add-in and without charts.
+ */
+export interface DataBarSpec {
+  range: string;
+  color: string; // RRGGBB
+  min: number;
+  max: number;
+}
+
+/** Outline groups: summary (parent) rows above their details, and every group shown. */
+export interface OutlineSpec {
+  summaryRows: 'above';
+  expanded: true;
 }
 
 export interface ProtectionSpec {
@@ -124,6 +154,8 @@ export interface ChartSpec {
 export interface SheetSpec {
   name: string;
   state: 'visible' | 'hidden' | 'veryHidden';
+  /** The sheet the file opens on (and prints when someone just presses Print); else the first visible one. */
+  active?: true;
   tabColor?: string;
   columns: ColumnSpec[];
   rows: RowSpec[];
@@ -132,6 +164,8 @@ export interface SheetSpec {
   freeze?: { rows: number; cols: number };
   validations: ValidationSpec[];
   conditionalFormats: ConditionalFormatSpec[];
+  dataBars?: DataBarSpec[];
+  outline?: OutlineSpec;
   protection?: ProtectionSpec;
   print?: PrintSpec;
   charts: ChartSpec[];

@@ -1,16 +1,32 @@
 /** The palette of the scoring workbook, named by what a cell is for. */
-import type { StyleSpec } from './spec';
+import type { FontSpec, StyleSpec } from './spec';
+
+/**
+ * One font everywhere, named in every cell: Times New Roman, the font of Vietnamese
+ * administrative documents (Nghị định 30/2020/NĐ-CP). Excel, WPS and LibreOffice (its
+ * metric-compatible Liberation Serif) then lay pages out alike.
+ */
+export const FONT = { name: 'Times New Roman', size: 11 } as const;
+
+/** The font a cell is written with: its own bold, size… over the workbook's one font. */
+export function fontOf(style: StyleSpec | undefined): FontSpec & { name: string; size: number } {
+  return { ...style?.font, name: style?.font?.name ?? FONT.name, size: style?.font?.size ?? FONT.size };
+}
 
 const border = true;
 
 export const STYLE = {
-  title: { font: { bold: true, size: 14, color: '1F4E79' } },
-  subtitle: { font: { italic: true, size: 9, color: '595959' }, wrap: true, vertical: 'top' },
+  title: { font: { bold: true, size: 14, color: '1F4E79' }, wrap: true, vertical: 'middle' },
+  subtitle: { font: { italic: true, size: 10, color: '595959' }, wrap: true, vertical: 'top' },
   warning: { font: { bold: true, color: 'C00000' }, wrap: true },
   label: { font: { bold: true }, horizontal: 'right' },
   headInput: { fill: 'FFF2CC', locked: false, border },
-  headValue: { font: { bold: true, size: 12 }, horizontal: 'left' },
+  headValue: { font: { bold: true, size: 12 }, horizontal: 'right' },
+  /** "/ 66,5": the head's maximum beside the points, still a number. */
+  headMax: { font: { bold: true, size: 12 }, numberFormat: '"/ "General', horizontal: 'left' },
   headRate: { font: { bold: true, size: 12 }, numberFormat: '0.00%', horizontal: 'left' },
+  /** "Xếp loại: Khá": the label is the format, so the cell holds the band alone. */
+  headBand: { font: { bold: true, size: 12 }, numberFormat: '"Xếp loại: "@', horizontal: 'left' },
   header: { font: { bold: true, color: 'FFFFFF' }, fill: '1F4E79', wrap: true, horizontal: 'center', vertical: 'middle', border },
   code: { numberFormat: '@', border, vertical: 'top' },
   field: { font: { bold: true }, fill: 'DDEBF7', border, vertical: 'top', wrap: true },
@@ -24,7 +40,8 @@ export const STYLE = {
   notForUnit: { fill: 'EDEDED', border, vertical: 'top' },
   total: { font: { bold: true }, fill: 'BDD7EE', border },
   totalRate: { font: { bold: true }, fill: 'BDD7EE', numberFormat: '0.00%', border },
-  signature: { font: { bold: true }, horizontal: 'center' },
+  /** The signature block is one row (rows are never split across pages), its lines wrapped in the cell. */
+  signature: { font: { bold: true }, horizontal: 'center', vertical: 'top', wrap: true },
   signatureNote: { font: { italic: true }, horizontal: 'center' },
   metaKey: { font: { bold: true } },
 } satisfies Record<string, StyleSpec>;

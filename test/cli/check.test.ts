@@ -9,6 +9,8 @@ import { computeResult, formatPoints, resultText } from '../../src/domain';
 import { runBin, runCli } from '../helpers/run-cli';
 import { minhHoa, renderFilled, templateRows, typedAssessment } from '../helpers/filled-workbook';
 import { XlsxXml } from '../helpers/xlsx-xml-edit';
+import { columnLetter } from '../../src/workbook/a1';
+import { SUMMARY_COL } from '../../src/workbook/layout';
 
 const S = 'Chấm điểm';
 const rows = templateRows();
@@ -93,7 +95,7 @@ describe('par-index check', () => {
       evidence: `${S}!G${leaf}`,
       notApplicable: `${S}!F${leaf}`,
     });
-    expect(bad.cells['3'].target).toBe(`Tổng hợp!D${rows.summaryRow('3')}`);
+    expect(bad.cells['3'].target).toBe(`Tổng hợp!${columnLetter(SUMMARY_COL.target)}${rows.summaryRow('3')}`);
     expect(bad.totals.engine).toMatchObject({ maxScore: 100, applicableMax: 94 });
     // exceljs-written files carry no calculated results: the file side is empty, not guessed.
     expect(bad.totals.file).toMatchObject({ computed: false, selfScore: null });

@@ -22,6 +22,40 @@ async function open(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+describe('par-index template --print', () => {
+  const hiddenKeys = (wb: ExcelJS.Workbook) => {
+    const ws = wb.getWorksheet(SHEETS.scoring)!;
+    return (Object.keys(COL) as Array<keyof typeof COL>).filter((key) => ws.getColumn(COL[key]).hidden);
+  };
+  const activeTab = (wb: ExcelJS.Workbook) => (wb.views?.[0] as { activeTab?: number } | undefined)?.activeTab ?? 0;
+
+  it('opens on the self-assessment form by default: the appraisal, plan and result columns are hidden', async () => {
+    expect((await runCli(['template', '--set', 'minh-hoa-3-cap', '--out', 'mac-dinh.xlsx'], tmp)).code).toBe(0);
+    const wb = await open(path('mac-dinh.xlsx'));
+    expect(hiddenKeys(wb)).not.toContain('selfScore');
+    expect(hiddenKeys(wb)).toEqual(expect.arrayContaining(['target', 'appraisedScore', 'appraisalNote', 'score', 'flags']));
+    expect(activeTab(wb)).toBe(0);
+  });
+
+  it('tham-dinh shows the appraisal columns; ke-hoach opens on Tổng hợp', async () => {
+    expect((await runCli(['template', '--set', 'minh-hoa-3-cap', '--out', 'tham-dinh.xlsx', '--print', 'tham-dinh'], tmp)).code).toBe(0);
+    const appraisal = await open(path('tham-dinh.xlsx'));
+    expect(hiddenKeys(appraisal)).not.toContain('appraisedScore');
+    expect(hiddenKeys(appraisal)).not.toContain('appraisalNote');
+    expect((await runCli(['template', '--set', 'minh-hoa-3-cap', '--out', 'ke-hoach.xlsx', '--print', 'ke-hoach'], tmp)).code).toBe(0);
+    const plan = await open(path('ke-hoach.xlsx'));
+    expect(plan.worksheets[activeTab(plan)].name).toBe(SHEETS.summary);
+    expect(hiddenKeys(plan)).not.toContain('target');
+  });
+
+  it('refuses a view it does not know, naming the three', async () => {
+    const r = await runCli(['template', '--set', 'minh-hoa-3-cap', '--out', 'sai.xlsx', '--print', 'tat-ca'], tmp);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--print phải là một trong tu-danh-gia, tham-dinh, ke-hoach (đang là "tat-ca")');
+    expect(existsSync(path('sai.xlsx'))).toBe(false);
+  });
+});
+
 describe('par-index template', () => {
   it('writes the Lai Châu workbook with unit, year and the seed 001 targets as numbers', async () => {
     const r = await runCli(['template', '--set', 'lai-chau-so-2025', '--out', 'so-xd.xlsx', '--unit', 'Sở Xây dựng', '--year', '2025', '--targets', join(fixtures, 'seed001-targets.csv')], tmp);
@@ -39,7 +73,7 @@ describe('par-index template', () => {
     const scoring = wb.getWorksheet(SHEETS.scoring)!;
     expect(scoring.getCell(HEAD.unit.row, HEAD.unit.col).value).toBe('Sở Xây dựng');
     expect(scoring.getCell('C3').value).toBe('Sở Xây dựng');
-    expect(scoring.getCell('I3').value).toBe(2025);
+    expect(scoring.getCell('H3').value).toBe(2025);
     const summary = wb.getWorksheet(SHEETS.summary)!;
     const targets = [0, 1, 2, 3, 4, 5, 6, 7].map((i) => summary.getCell(SUMMARY.firstField + i, SUMMARY_COL.target).value);
     // "6,5" and "5,5" in the CSV become numbers, not text Excel would not add up.
@@ -55,10 +89,10 @@ describe('par-index template', () => {
     const set = findBundledSet('minh-hoa-3-cap')!;
     expect(r.stdout).toContain('MINH HỌA');
     expect(r.stdout).toContain(`Số dòng:     ${set.nodes.length}`);
-    expect(r.stdout).toContain('chưa có — nhập ở trang "Tổng hợp", cột D');
+    expect(r.stdout).toContain('chưa có — nhập ở trang "Tổng hợp", cột E');
     const wb = await open(path('minh-hoa.xlsx'));
     const scoring = wb.getWorksheet(SHEETS.scoring)!;
-    expect(scoring.getCell('I3').value).toBe(set.year);
+    expect(scoring.getCell('H3').value).toBe(set.year);
     expect(scoring.getCell('C3').value ?? '').toBe('');
     expect(scoring.getCell(ROWS.firstItem, COL.code).value).toBe(set.nodes[0].code);
     expect(scoring.getCell(ROWS.firstItem + set.nodes.length, COL.name).value).toBe('TỔNG CỘNG');

@@ -59,7 +59,7 @@ export interface Rect {
 
 export interface CellFormatModel {
   fill?: string;
-  font: { bold?: boolean; italic?: boolean; size?: number; color?: string };
+  font: { name?: string; bold?: boolean; italic?: boolean; size?: number; color?: string };
   horizontalAlignment?: string;
   verticalAlignment?: string;
   wrapText?: boolean;
@@ -102,6 +102,11 @@ export interface ConditionalFormatModel {
   rect: Rect;
   type: string;
   formula?: string;
+  /** Data bars: the bounds and the bar's colour. */
+  lowerBound?: { type: string; formula?: string };
+  upperBound?: { type: string; formula?: string };
+  barColor?: string;
+  gradientFill?: boolean;
   fill?: string;
   fontColor?: string;
   bold?: boolean;
@@ -162,7 +167,20 @@ export class SheetModel {
   readonly conditionalFormats: ConditionalFormatModel[] = [];
   freeze: { rows: number; cols: number } | null = null;
   protection: { protected: boolean; options?: Record<string, unknown>; password?: string } = { protected: false };
-  pageLayout: { orientation?: string; paperSize?: string; zoom?: Record<string, unknown>; printTitleRows?: string; printArea?: string } = {};
+  pageLayout: {
+    orientation?: string;
+    paperSize?: string;
+    zoom?: Record<string, unknown>;
+    printTitleRows?: string;
+    printTitleColumns?: string;
+    printArea?: string;
+    /** Points, as set ("leftMargin" → left). */
+    margins?: Record<string, number>;
+    /** The default header/footer texts ("leftHeader", "centerFooter"…). */
+    headersFooters?: Record<string, string>;
+  } = {};
+  /** Outline levels shown by showOutlineLevels (rows, columns), or null if never called. */
+  shownOutlineLevels: { rows: number; columns: number } | null = null;
   readonly charts: ChartModel[] = [];
 
   constructor(public name: string) {}
@@ -434,6 +452,10 @@ const ENUMS = {
   ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
   SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
   GroupOption: { byRows: 'ByRows', byColumns: 'ByColumns' },
+  ConditionalFormatRuleType: {
+    invalid: 'Invalid', automatic: 'Automatic', lowestValue: 'LowestValue', highestValue: 'HighestValue', number: 'Number',
+    percent: 'Percent', formula: 'Formula', percentile: 'Percentile',
+  },
   PageOrientation: { portrait: 'Portrait', landscape: 'Landscape' },
   PaperType: { letter: 'Letter', legal: 'Legal', a3: 'A3', a4: 'A4', a5: 'A5' },
   ProtectionSelectionMode: { normal: 'Normal', unlocked: 'Unlocked', none: 'None' },
@@ -468,6 +490,8 @@ const REQUIRES: Record<string, string> = {
   'Range.rowHidden': '1.2',
   'Range.merge': '1.2',
   'Range.group': '1.10',
+  'Worksheet.showOutlineLevels': '1.10',
+  'PageLayout.headersFooters': '1.9',
   'Range.dataValidation': '1.8',
   'Range.conditionalFormats': '1.6',
   'RangeFormat.columnWidth': '1.2',
@@ -917,6 +941,13 @@ class WorksheetImpl extends ApiObject {
     return child(this, 'onChanged', () => wrap(new ChangedEventImpl(this[S].host, this.handle)));
   }
 
+  showOutlineLevels(rowLevels: unknown, columnLevels: unknown) {
+    if (!Number.isInteger(rowLevels) || !Number.isInteger(columnLevels) || (rowLevels as number) < 0 || (columnLevels as number) < 0 || (rowLevels as number) > 8 || (columnLevels as number) > 8) {
+      throw new ExcelDoubleError('InvalidArgument', `showOutlineLevels(${String(rowLevels)}, ${String(columnLevels)})`);
+    }
+    this[S].host.enqueue('showOutlineLevels', () => (sheetOf(this.handle).shownOutlineLevels = { rows: rowLevels as number, columns: columnLevels as number }));
+  }
+
   activate() {
     const host = this[S].host;
     host.enqueue('activate', () => {
@@ -1243,6 +1274,10 @@ class RangeFontImpl extends ApiObject {
     if (typeof v !== 'number' || v <= 0) throw new ExcelDoubleError('InvalidArgument', `font size ${String(v)}`);
     formatCells(this.format, 'font.size', (f) => (f.font.size = v));
   }
+  set name(v: unknown) {
+    if (typeof v !== 'string' || v === '') throw new ExcelDoubleError('InvalidArgument', `font name ${String(v)}`);
+    formatCells(this.format, 'font.name', (f) => (f.font.name = v));
+  }
   set color(v: unknown) {
     const c = checkColor(v);
     formatCells(this.format, 'font.color', (f) => (f.font.color = c));
@@ -1475,6 +1510,55 @@ class ConditionalFormatImpl extends ApiObject {
     if (this.cfType !== 'Custom') throw new ExcelDoubleError('InvalidOperation', `custom of a ${this.cfType} conditional format`);
     return child(this, 'custom', () => wrap(new CustomConditionalFormatImpl(this[S].host, this)));
   }
+  get dataBar() {
+    if (this.cfType !== 'DataBar') throw new ExcelDoubleError('InvalidOperation', `dataBar of a ${this.cfType} conditional format`);
+    return child(this, 'dataBar', () => wrap(new DataBarConditionalFormatImpl(this[S].host, this)));
+  }
+}
+
+function boundRule(v: unknown, what: string): { type: string; formula?: string } {
+  checkKeys(v, ['type', 'formula'], what);
+  const rule = v as { type?: unknown; formula?: unknown };
+  if (!values(ENUMS.ConditionalFormatRuleType).has(rule.type as string)) throw new ExcelDoubleError('InvalidArgument', `${what}.type ${String(rule.type)}`);
+  if (rule.formula !== undefined && typeof rule.formula !== 'string') throw new ExcelDoubleError('InvalidArgument', `${what}.formula must be a string`);
+  return { type: rule.type as string, ...(rule.formula !== undefined ? { formula: rule.formula as string } : {}) };
+}
+
+class DataBarConditionalFormatImpl extends ApiObject {
+  constructor(
+    host: Host,
+    readonly cf: ConditionalFormatImpl,
+  ) {
+    super(host, 'DataBarConditionalFormat', () => cf[S].label());
+  }
+  set lowerBoundRule(v: unknown) {
+    const rule = boundRule(v, 'lowerBoundRule');
+    this[S].host.enqueueWrite('data bar lower bound', () => (cfModel(this.cf.box).lowerBound = rule));
+  }
+  set upperBoundRule(v: unknown) {
+    const rule = boundRule(v, 'upperBoundRule');
+    this[S].host.enqueueWrite('data bar upper bound', () => (cfModel(this.cf.box).upperBound = rule));
+  }
+  get positiveFormat() {
+    return child(this, 'positiveFormat', () => wrap(new DataBarPositiveFormatImpl(this[S].host, this.cf)));
+  }
+}
+
+class DataBarPositiveFormatImpl extends ApiObject {
+  constructor(
+    host: Host,
+    readonly cf: ConditionalFormatImpl,
+  ) {
+    super(host, 'ConditionalDataBarPositiveFormat', () => cf[S].label());
+  }
+  set fillColor(v: unknown) {
+    const c = checkColor(v);
+    this[S].host.enqueueWrite('data bar colour', () => (cfModel(this.cf.box).barColor = c));
+  }
+  set gradientFill(v: unknown) {
+    if (typeof v !== 'boolean') throw new ExcelDoubleError('InvalidArgument', `gradientFill ${String(v)}`);
+    this[S].host.enqueueWrite('data bar gradient', () => (cfModel(this.cf.box).gradientFill = v));
+  }
 }
 
 class CustomConditionalFormatImpl extends ApiObject {
@@ -1644,8 +1728,93 @@ class PageLayoutImpl extends ApiObject {
       sheetOf(this.handle).pageLayout.printTitleRows = rectAddress(r, true);
     });
   }
+  setPrintTitleColumns(columns: unknown) {
+    this[S].host.enqueue('setPrintTitleColumns', () => {
+      const r = rangeArg(columns, this.handle, 'setPrintTitleColumns');
+      if (r.top !== 1 || r.bottom !== MAX_ROW) throw new ExcelDoubleError('InvalidArgument', 'print title columns must be entire columns');
+      sheetOf(this.handle).pageLayout.printTitleColumns = rectAddress(r, true);
+    });
+  }
+  get headersFooters() {
+    return child(this, 'headersFooters', () => wrap(new HeaderFooterGroupImpl(this[S].host, this.handle)));
+  }
+  set leftMargin(v: unknown) {
+    setMargin(this, 'leftMargin', v);
+  }
+  set rightMargin(v: unknown) {
+    setMargin(this, 'rightMargin', v);
+  }
+  set topMargin(v: unknown) {
+    setMargin(this, 'topMargin', v);
+  }
+  set bottomMargin(v: unknown) {
+    setMargin(this, 'bottomMargin', v);
+  }
+  set headerMargin(v: unknown) {
+    setMargin(this, 'headerMargin', v);
+  }
+  set footerMargin(v: unknown) {
+    setMargin(this, 'footerMargin', v);
+  }
   setPrintArea(a: unknown) {
     this[S].host.enqueue('setPrintArea', () => (sheetOf(this.handle).pageLayout.printArea = rectAddress(rangeArg(a, this.handle, 'setPrintArea'), true)));
+  }
+}
+
+/** Points, 0 to about 11 inches. */
+function setMargin(layout: PageLayoutImpl, side: string, v: unknown): void {
+  if (typeof v !== 'number' || v < 0 || v > 800) throw new ExcelDoubleError('InvalidArgument', `${side} ${String(v)}`);
+  layout[S].host.enqueue(side, () => {
+    const model = sheetOf(layout.handle).pageLayout;
+    model.margins = { ...model.margins, [side.replace('Margin', '')]: v };
+  });
+}
+
+/** Excel refuses header and footer sections longer than 255 characters. */
+function setSection(hf: HeaderFooterImpl, name: string, v: unknown): void {
+  if (typeof v !== 'string' || v.length > 255) throw new ExcelDoubleError('InvalidArgument', `${name} ${String(v)}`);
+  hf[S].host.enqueue(name, () => {
+    const model = sheetOf(hf.handle).pageLayout;
+    model.headersFooters = { ...model.headersFooters, [name]: v };
+  });
+}
+
+class HeaderFooterGroupImpl extends ApiObject {
+  constructor(
+    host: Host,
+    readonly handle: SheetHandle,
+  ) {
+    super(host, 'HeaderFooterGroup', () => quoteSheet(handle.name));
+  }
+  get defaultForAllPages() {
+    return child(this, 'defaultForAllPages', () => wrap(new HeaderFooterImpl(this[S].host, this.handle)));
+  }
+}
+
+class HeaderFooterImpl extends ApiObject {
+  constructor(
+    host: Host,
+    readonly handle: SheetHandle,
+  ) {
+    super(host, 'HeaderFooter', () => quoteSheet(handle.name));
+  }
+  set leftHeader(v: unknown) {
+    setSection(this, 'leftHeader', v);
+  }
+  set centerHeader(v: unknown) {
+    setSection(this, 'centerHeader', v);
+  }
+  set rightHeader(v: unknown) {
+    setSection(this, 'rightHeader', v);
+  }
+  set leftFooter(v: unknown) {
+    setSection(this, 'leftFooter', v);
+  }
+  set centerFooter(v: unknown) {
+    setSection(this, 'centerFooter', v);
+  }
+  set rightFooter(v: unknown) {
+    setSection(this, 'rightFooter', v);
   }
 }
 

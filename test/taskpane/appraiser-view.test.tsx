@@ -39,13 +39,14 @@ test('differences, rows without evidence and findings, each pointing at its cell
 test('the switch hides and shows the appraised score and opinion columns', async () => {
   const pane = await appraiser();
   const toggle = screen.getByTestId('appraisal-mode') as HTMLInputElement;
-  expect(toggle.checked).toBe(true);
+  // A new sheet opens on the self-assessment form (print-views.ts): the appraisal columns start hidden.
+  expect(toggle.checked).toBe(false);
   fireEvent.click(toggle);
-  await waitFor(() => expect(pane.double.sheet(SHEETS.scoring).columns.get(COL.appraisedScore)?.hidden).toBe(true));
-  await settle();
-  expect((screen.getByTestId('appraisal-mode') as HTMLInputElement).checked).toBe(false);
-  fireEvent.click(screen.getByTestId('appraisal-mode'));
   await waitFor(() => expect(pane.double.sheet(SHEETS.scoring).columns.get(COL.appraisalNote)?.hidden).toBe(false));
+  await settle();
+  expect((screen.getByTestId('appraisal-mode') as HTMLInputElement).checked).toBe(true);
+  fireEvent.click(screen.getByTestId('appraisal-mode'));
+  await waitFor(() => expect(pane.double.sheet(SHEETS.scoring).columns.get(COL.appraisedScore)?.hidden).toBe(true));
 });
 
 test('"Tạo biên bản thẩm định" adds the printable minutes sheet and says so', async () => {

@@ -442,7 +442,9 @@ function compareWithEngine(wb: ExcelJS.Workbook, set: CriteriaSet, assessment: A
   for (const [row, r] of planRows) {
     const at = (key: keyof typeof SUMMARY_COL) => a1(row, SUMMARY_COL[key]);
     const label = r.code || 'tổng';
-    cmp.num(T, at('maxScore'), r.applicableMax, 'blank', `${label} tối đa (áp dụng)`);
+    // The official maximum, and the applicable one beside it only where rows are not assessed.
+    cmp.num(T, at('maxScore'), r.maxScore, 'blank', `${label} tối đa`);
+    cmp.num(T, at('applicableMax'), r.applicableMax === r.maxScore ? null : r.applicableMax, 'blank', `${label} tối đa áp dụng`);
     // Field targets are typed here; the total is the engine's.
     const typedTarget = r.code ? assessment.entries[r.code]?.target : undefined;
     cmp.num(T, at('target'), r.code ? (typeof typedTarget === 'number' ? typedTarget : null) : r.target, 'blank', `${label} mục tiêu`);
@@ -574,21 +576,21 @@ describe('LibreOffice computes what the domain engine computes', () => {
     // Field 2's target 4,5 is met exactly; the bands differ between self and appraisal.
     expect(valueAt(wb, T, a1(SUMMARY.firstField + 1, SUMMARY_COL.status))).toBe('Đạt mục tiêu');
     expect(valueAt(wb, T, a1(SUMMARY.firstField + 1, SUMMARY_COL.gapToTarget))).toBe(0);
-    // Only the final index is banded (M6), on the index as published.
-    expect(valueAt(wb, S, 'L4')).toBeNull();
-    expect(valueAt(wb, S, 'M6')).toBe(computeResult(minhHoa, minhHoaAssessment()).final.band);
+    // Only the final index is banded (G6), on the index as published.
+    expect(valueAt(wb, S, 'G4')).toBeNull();
+    expect(valueAt(wb, S, 'G6')).toBe(computeResult(minhHoa, minhHoaAssessment()).final.band);
   });
 
   it('lai-chau-so-2025: hand-checked totals, index and the unset band', async () => {
     const wb = await open('laiChau');
     const S = SHEETS.scoring;
     // Self 9,25 + 6,5 + 14,333 + 8,75 + 10 + 5,5 + 15,3 (field 7 not scored) = 69,633.
-    expect(valueAt(wb, S, 'E4')).toBeCloseTo(69.633, 9);
-    expect(valueAt(wb, S, 'K4')).toBeCloseTo(0.69633, 9);
+    expect(valueAt(wb, S, 'C4')).toBeCloseTo(69.633, 9);
+    expect(valueAt(wb, S, 'F4')).toBeCloseTo(0.69633, 9);
     // Appraised: the appraised score where given, else the self-score: the final points here.
-    expect(valueAt(wb, S, 'E5')).toBeCloseTo(69.27, 9);
+    expect(valueAt(wb, S, 'C5')).toBeCloseTo(69.27, 9);
     // The set has no bands: the one "no band yet" text.
-    expect(valueAt(wb, S, 'M6')).toBe('Chưa xếp loại');
+    expect(valueAt(wb, S, 'G6')).toBe('Chưa xếp loại');
     // Final: 9,25 + 6,5 + 13,77 + 8,75 + 9,5 + 5,5 + 16 = 69,27 against the target 78,3.
     const T = SHEETS.summary;
     const total = SUMMARY.firstField + 8;
@@ -626,10 +628,10 @@ describe('seed 001: the 2025 plan of Sở Xây dựng Lai Châu', () => {
     expect(SEED_001_TARGETS.map((_t, i) => valueAt(wb, S, a1(ROWS.firstItem + i, COL.target)))).toEqual(SEED_001_TARGETS);
     expect(valueAt(wb, S, a1(ROWS.firstItem + 8, COL.target))).toBeCloseTo(78.3, 9);
     // Nothing scored: the head stays blank rather than showing 0.
-    expect(valueAt(wb, S, 'E4')).toBeNull();
-    expect(valueAt(wb, S, 'K4')).toBeNull();
-    expect(valueAt(wb, S, 'E6')).toBeNull();
-    expect(valueAt(wb, S, 'M6')).toBe('Chưa xếp loại');
+    expect(valueAt(wb, S, 'C4')).toBeNull();
+    expect(valueAt(wb, S, 'F4')).toBeNull();
+    expect(valueAt(wb, S, 'C6')).toBeNull();
+    expect(valueAt(wb, S, 'G6')).toBe('Chưa xếp loại');
   });
 });
 
@@ -713,7 +715,11 @@ describe('validation, conditional formats and protection are in the saved file',
     expect(Number(child(target, 'formula2')!.text)).toBe(minhHoa.items[0].maxScore);
     expect(cellStyleLocked(summary, parts.styles, a1(SUMMARY.firstField, SUMMARY_COL.target))).toBe(false);
     expect(all(summary, 'sheetProtection')).toHaveLength(1);
-    expect(all(summary, 'cfRule')).toHaveLength(spec.sheets[1].conditionalFormats.length);
+    // A data bar is a rule and its Excel 2010 extension (x14:cfRule: no gradient, bounds).
+    const bars = spec.sheets[1].dataBars?.length ?? 0;
+    expect(bars).toBe(3);
+    expect(all(summary, 'cfRule')).toHaveLength(spec.sheets[1].conditionalFormats.length + 2 * bars);
+    expect(all(summary, 'cfRule').filter((r) => r.attrs.type === 'dataBar')).toHaveLength(2 * bars);
     return parts;
   };
 
@@ -748,7 +754,7 @@ describe('numbers typed as text', () => {
     // 3.4 = 3.4.1 ("1,5", text, in a leaf that may be not assessed: N()) + 1 + 2.
     expect(at('3.4', 'selfScore')).toBe(3);
     expect(at('3', 'selfScore')).toBe(3);
-    expect(valueAt(wb, S, 'E4')).toBe(4);
+    expect(valueAt(wb, S, 'C4')).toBe(4);
     // The engine counts them as the file does (not at all); check flags them as number-as-text.
     const engine = computeTotals(minhHoa, TEXT_NUMBERS.assessment, 'self');
     expect(engine.byCode.get('8.3')!.score).toBeCloseTo(1, 9);
@@ -763,11 +769,11 @@ describe('where the engine and a naive sheet would part ways, the file agrees wi
     const engine = computeTotals(minhHoa, DIVERGENCES.assessment, 'self');
     expect(engine.total.score).toBeNull();
     expect(engine.index).toBeNull();
-    expect(valueAt(wb, SHEETS.scoring, 'E4')).toBeNull();
-    expect(valueAt(wb, SHEETS.scoring, 'K4')).toBeNull();
+    expect(valueAt(wb, SHEETS.scoring, 'C4')).toBeNull();
+    expect(valueAt(wb, SHEETS.scoring, 'F4')).toBeNull();
     // The appraised side has real scores: the head shows them.
     const appraised = computeTotals(minhHoa, DIVERGENCES.assessment, 'appraised');
-    expect(valueAt(wb, SHEETS.scoring, 'E5')).toBeCloseTo(appraised.total.score!, 9);
+    expect(valueAt(wb, SHEETS.scoring, 'C5')).toBeCloseTo(appraised.total.score!, 9);
   });
 
   it('targets typed on leaves only: criteria, fields, the total and the plan table roll them up as the engine does', async () => {
@@ -811,7 +817,7 @@ describe('where the engine and a naive sheet would part ways, the file agrees wi
     expect(cmp.checked).toBeGreaterThan(100);
     const wb = await open('leafFieldNa');
     expect(buildPlan(smallSet, LEAF_FIELD_NA.assessment).total.target).toBe(12);
-    expect(valueAt(wb, SHEETS.summary, 'D8')).toBe(12);
+    expect(valueAt(wb, SHEETS.summary, a1(8, SUMMARY_COL.target))).toBe(12);
     expect(valueAt(wb, SHEETS.scoring, 'I18')).toBe(0);
     expect(computeTotals(smallSet, LEAF_FIELD_NA.assessment, 'appraised').total.score).toBeNull();
   });

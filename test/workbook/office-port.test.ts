@@ -5,6 +5,7 @@
  */
 import { findBundledSet } from '../../src/criteria';
 import { importCriteriaSet } from '../../src/domain/import';
+import { columnLetter } from '../../src/workbook/a1';
 import { HEAD, SHEETS, SUMMARY_COL } from '../../src/workbook/layout';
 import { IMPORTED_SETS_SHEET } from '../../src/workbook/imported-sets';
 import { createOfficePort } from '../../src/workbook/office/port';
@@ -61,7 +62,8 @@ test('inserting the scoring sheet, then reading it back: set, unit, year, totals
   expect([state.workbook?.unit, state.workbook?.year]).toEqual(['Sở Tư pháp', 2026]);
   expect(state.check?.totals.engine.maxScore).toBe(set.totalMax);
   expect(state.check?.totals.engine.selfScore).toBeNull();
-  expect(state.appraisalColumnsVisible).toBe(true);
+  // A new sheet opens on the self-assessment form: the appraisal columns are hidden until the appraiser shows them.
+  expect(state.appraisalColumnsVisible).toBe(false);
 });
 
 test('a score typed over the maximum is found, with its cell, after the debounced change event', async () => {
@@ -181,7 +183,7 @@ test('updating in place keeps every typed value, replaces the three sheets and t
   await double.type(SHEETS.scoring, `E${leafRow}`, '0,5');
   await double.type(SHEETS.scoring, `G${leafRow}`, 'Quyết định 12/QĐ');
   const field = set.items[0];
-  await double.type(SHEETS.summary, `D${summaryRowOf(set, field.code)}`, '8');
+  await double.type(SHEETS.summary, `${columnLetter(SUMMARY_COL.target)}${summaryRowOf(set, field.code)}`, '8');
   const before = (await port.readState()).workbook!.assessment.entries;
   const syncs = double.syncCount();
   const next = loadCriteriaSet({ ...criteriaSetToData(set), version: `${set.version}-2` });

@@ -92,6 +92,7 @@ function fileStyle(cell: ExcelJS.Cell) {
   const vertical = a.vertical === 'middle' ? 'Center' : a.vertical;
   return {
     numberFormat: cell.numFmt ?? 'General',
+    font: font.name,
     bold: font.bold ?? false,
     italic: font.italic ?? false,
     size: font.size === 11 ? undefined : font.size, // exceljs reads the default font back as size 11
@@ -110,6 +111,7 @@ function doubleStyle(model: SheetModel, row: number, col: number) {
   const f = c.format;
   return {
     numberFormat: c.numberFormat,
+    font: f.font.name,
     bold: f.font.bold ?? false,
     italic: f.font.italic ?? false,
     size: f.font.size === 11 ? undefined : f.font.size,
@@ -190,7 +192,7 @@ function doubleValidations(model: SheetModel) {
 function fileConditionalFormats(ws: ExcelJS.Worksheet) {
   const loaded = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] }).conditionalFormattings;
   const rules = loaded.flatMap((cf) =>
-    cf.rules.map((rule) => {
+    cf.rules.filter((rule) => rule.type !== 'dataBar').map((rule) => {
       const r = rule as ExcelJS.ExpressionRuleType & { priority: number };
       const fill = r.style?.fill as ExcelJS.FillPattern | undefined;
       return {
@@ -207,8 +209,40 @@ function fileConditionalFormats(ws: ExcelJS.Worksheet) {
   return rules.sort((a, b) => a.priority - b.priority).map(({ priority: _p, ...rest }) => rest);
 }
 
+/** Data bars as the file has them (exceljs does not read them back): range, bounds, colour. */
+function fileDataBars(sheetXml: string) {
+  const bars = [...sheetXml.matchAll(/<conditionalFormatting sqref="([^"]+)"><cfRule type="dataBar"[^>]*><dataBar><cfvo type="num" val="([^"]+)"\/><cfvo type="num" val="([^"]+)"\/><color rgb="FF([0-9A-F]{6})"\/>/g)];
+  return bars.map((m) => ({ address: m[1], min: m[2], max: m[3], color: `#${m[4]}` }));
+}
+
+function doubleDataBars(model: SheetModel) {
+  // In priority order, like the file's (the renderer adds the lowest priority first).
+  return model.conditionalFormats
+    .filter((cf) => cf.type === 'DataBar')
+    .map((cf) => ({ address: cf.address, min: cf.lowerBound?.formula, max: cf.upperBound?.formula, color: cf.barColor, types: [cf.lowerBound?.type, cf.upperBound?.type], gradient: cf.gradientFill }));
+}
+
+/** Excel's one-string header ("&L…&C…&R…") as its sections; "&&" is a literal "&". */
+function headerSections(text: string | undefined, kind: 'Header' | 'Footer'): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!text) return out;
+  const names: Record<string, string> = { L: `left${kind}`, C: `center${kind}`, R: `right${kind}` };
+  let current = 'C';
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '&' && names[text[i + 1]]) {
+      current = text[i + 1];
+      i++;
+      continue;
+    }
+    const chunk = text[i] === '&' ? text.slice(i, i + 2) : text[i];
+    out[names[current]] = (out[names[current]] ?? '') + chunk;
+    if (text[i] === '&') i++;
+  }
+  return out;
+}
+
 function doubleConditionalFormats(model: SheetModel) {
-  return model.conditionalFormats.map((cf) => ({
+  return model.conditionalFormats.filter((cf) => cf.type !== 'DataBar').map((cf) => ({
     address: cf.address,
     type: cf.type === 'Custom' ? 'expression' : cf.type,
     formula: cf.formula?.slice(1),
@@ -379,22 +413,49 @@ describe.each(SETS)('renderIntoWorkbook(%s) into the Excel test double', (_label
       if (sheet.print) {
         const setup = ws.pageSetup;
         expect(setup.paperSize).toBe(9);
+        const inches = setup.margins!;
+        const points = (n: number) => Math.round(n * 72 * 1000) / 1000;
         expect(model.pageLayout).toEqual({
           orientation: setup.orientation === 'landscape' ? 'Landscape' : 'Portrait',
           paperSize: 'A4',
           zoom: { horizontalFitToPages: setup.fitToWidth },
           printTitleRows: setup.printTitlesRow!.replace(/(\d+)/g, '$$$1'),
           ...(setup.printArea ? { printArea: setup.printArea.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2') } : {}),
+          margins: Object.fromEntries(Object.entries(inches).map(([k, v]) => [k, points(v)])),
+          headersFooters: { ...headerSections(ws.headerFooter.oddHeader, 'Header'), ...headerSections(ws.headerFooter.oddFooter, 'Footer') },
         });
+        // Every page numbered, "Trang 1/3".
+        expect(model.pageLayout.headersFooters?.centerFooter).toMatch(/Trang &P\/&N$/);
         expect(setup.fitToHeight).toBe(0);
       } else expect(model.pageLayout).toEqual({});
-      const rows = new Set([...sheet.rows.map((x) => x.row), ...model.rows.keys()]);
+      // Outline groups written expanded: the file's sheet level covers every row's level (exceljs
+      // writes collapsed="1" otherwise) and Office.js shows every level.
+      const levels = Math.max(0, ...sheet.rows.map((x) => x.outlineLevel ?? 0));
+      if (levels > 0) {
+        expect((ws.properties as { outlineLevelRow?: number }).outlineLevelRow).toBe(levels);
+        expect(model.shownOutlineLevels).toEqual({ rows: levels + 1, columns: 0 });
+        expect(ws.properties.outlineProperties).toEqual({ summaryBelow: false, summaryRight: false });
+      }
+      // Every row with text has a height (a wrapped name gets more than one line).
+      const heights = sheet.cells.filter((c) => typeof c.value === 'string').map((c) => ws.getRow(c.row).height);
+      expect(heights.every((h) => typeof h === 'number' && h > 0)).toBe(true);
+      const rows = new Set([...sheet.rows.map((x) => x.row), ...model.rows.keys(), ...sheet.cells.map((c) => c.row)]);
       for (const row of rows) {
         const fileRow = ws.getRow(row);
         expect([row, model.rows.get(row)?.outlineLevel ?? 0]).toEqual([row, fileRow.outlineLevel ?? 0]);
         expect([row, model.rows.get(row)?.height]).toEqual([row, fileRow.height]);
       }
     }
+  });
+
+  test('same data bars on the rate columns of the summary sheet', async () => {
+    for (const [i, sheet] of r.spec.sheets.entries()) {
+      const xml = await r.zip.file(`xl/worksheets/sheet${i + 1}.xml`)!.async('string');
+      const file = fileDataBars(xml);
+      expect(file).toHaveLength(sheet.dataBars?.length ?? 0);
+      expect(doubleDataBars(r.double.sheet(sheet.name))).toEqual(file.map((b) => ({ ...b, types: ['Number', 'Number'], gradient: false })));
+    }
+    expect(r.spec.sheets.find((s) => s.name === SHEETS.summary)!.dataBars?.length).toBe(3);
   });
 
   test('column widths in points from the character widths, hidden columns hidden', () => {

@@ -14,6 +14,12 @@ import type { ReadableWorkbook } from '../../src/workbook/read/interpret';
 import { readBuffer, readOk, renderFilled, templateRows, typedAssessment, minhHoa } from '../helpers/filled-workbook';
 import { recalculate, sofficePath } from '../helpers/libreoffice';
 import { XlsxXml } from '../helpers/xlsx-xml-edit';
+import { columnLetter } from '../../src/workbook/a1';
+import { SUMMARY_COL } from '../../src/workbook/layout';
+
+/** The field target's column in Tổng hợp. */
+const TARGET = columnLetter(SUMMARY_COL.target);
+const SCORE = columnLetter(SUMMARY_COL.score);
 
 const S = 'Chấm điểm';
 const T = 'Tổng hợp';
@@ -112,10 +118,10 @@ describe('tamper detection', () => {
           .setCell(S, `L${leaf}`, 1)
           .setCell(S, `P${leaf}`, 0.5)
           .setCell(S, `O${leaf}`, null)
-          .setCell(S, 'K4', 0.95)
-          .setCell(S, 'M6', 'Tốt')
-          .setCell(T, `F${sum}`, 6)
-          .setCell(T, `D${rows.summaryTotal}`, 80),
+          .setCell(S, 'F4', 0.95)
+          .setCell(S, 'G6', 'Tốt')
+          .setCell(T, `${SCORE}${sum}`, 6)
+          .setCell(T, `${TARGET}${rows.summaryTotal}`, 80),
       );
       expect(found(read).sort()).toEqual(
         [
@@ -123,15 +129,15 @@ describe('tamper detection', () => {
           `formula-overwritten@${S}!L${leaf}`,
           `formula-overwritten@${S}!P${leaf}`,
           `formula-overwritten@${S}!O${leaf}`,
-          `formula-overwritten@${S}!K4`,
-          `formula-overwritten@${S}!M6`,
-          `formula-overwritten@${T}!F${sum}`,
-          `formula-overwritten@${T}!D${rows.summaryTotal}`,
+          `formula-overwritten@${S}!F4`,
+          `formula-overwritten@${S}!G6`,
+          `formula-overwritten@${T}!${SCORE}${sum}`,
+          `formula-overwritten@${T}!${TARGET}${rows.summaryTotal}`,
         ].sort(),
       );
       expect(read.problems.find((p) => p.cell?.cell === `O${leaf}`)!.message).toContain('(Điểm còn thiếu so tối đa của tiêu chí 2.2.1) phải là công thức');
       expect(read.problems.find((p) => p.cell?.cell === `O${leaf}`)!.message).toContain('nhưng đã bị xóa (ô trống)');
-      const band = read.problems.find((p) => p.cell?.cell === 'M6')!;
+      const band = read.problems.find((p) => p.cell?.cell === 'G6')!;
       expect(band.message).toContain('đang là chữ "Tốt" gõ đè lên');
       expect(band.message).toMatch(/giá trị tính đúng là (Yếu|Trung bình|Khá|Tốt)/);
     });
@@ -189,9 +195,9 @@ describe('tamper detection', () => {
     });
 
     it('" 2.5 " as an appraised score and "15,3" as a field target in Tổng hợp', async () => {
-      const read = await mutate((x) => x.setCell(S, `I${rows.row('3.4.1')}`, ' 2.5 ').setCell(T, `D${rows.summaryRow('3')}`, '15,3'));
+      const read = await mutate((x) => x.setCell(S, `I${rows.row('3.4.1')}`, ' 2.5 ').setCell(T, `${TARGET}${rows.summaryRow('3')}`, '15,3'));
       const asText = checkWorkbook(read).problems.filter((p) => p.code === 'number-as-text');
-      expect(asText.map(at)).toEqual([`number-as-text@${T}!D${rows.summaryRow('3')}`, `number-as-text@${S}!I${rows.row('3.4.1')}`]);
+      expect(asText.map(at)).toEqual([`number-as-text@${T}!${TARGET}${rows.summaryRow('3')}`, `number-as-text@${S}!I${rows.row('3.4.1')}`]);
       expect(asText[0].message).toContain('Mục tiêu của lĩnh vực 3 được lưu dạng chữ "15,3"');
       expect(asText[0].message).toContain('Hãy gõ lại thành số 15,3');
       expect(asText[1].message).toContain('Hãy gõ lại thành số 2,5');
@@ -219,7 +225,7 @@ describe('tamper detection', () => {
     expect(read.problems.map((p) => p.severity)).toEqual(['info', 'info']);
     expect(read.problems[0].message).toBe('Trang "Chấm điểm" đã được đổi tên thành "Cham diem 2025"; vẫn đọc được theo dòng tiêu đề');
     expect(read.assessment.cells!['1.1.1'].selfScore).toEqual({ sheet: 'Cham diem 2025', cell: `E${rows.row('1.1.1')}` });
-    expect(read.assessment.cells!['1'].target).toEqual({ sheet: 'KH', cell: `D${rows.summaryRow('1')}` });
+    expect(read.assessment.cells!['1'].target).toEqual({ sheet: 'KH', cell: `${TARGET}${rows.summaryRow('1')}` });
     expect(read.assessment.entries).toEqual(typedAssessment().entries);
   });
 

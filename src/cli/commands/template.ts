@@ -1,5 +1,5 @@
 /**
- * par-index template --set ID --out FILE.xlsx [--unit NAME] [--year YYYY] [--targets FILE] [--force]
+ * par-index template --set ID --out FILE.xlsx [--unit NAME] [--year YYYY] [--targets FILE] [--print tu-danh-gia|tham-dinh|ke-hoach] [--force]
  * Writes the scoring workbook of a set: live formulas, validation and highlights that work
  * in Excel without the add-in. Planned field targets can be filled in from a value file.
  * A workbook already at --out is never replaced without --force: it may be a unit's
@@ -9,7 +9,9 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { formatPoints, numberOrNull, sumPoints, validateAssessment, type Assessment, type CriteriaSet } from '../../domain';
 import { buildWorkbook } from '../../workbook/build-workbook';
-import { SHEETS } from '../../workbook/layout';
+import { SHEETS, SUMMARY_COL } from '../../workbook/layout';
+import { columnLetter } from '../../workbook/a1';
+import { DEFAULT_PRINT_VIEW, isPrintView, PRINT_VIEWS } from '../../workbook/print-views';
 import { renderXlsx } from '../../workbook/xlsx/render';
 import { parseArgs, requireFlag, stringFlag } from '../args';
 import { CliError, EXIT_OK, EXIT_PROBLEMS } from '../errors';
@@ -27,7 +29,7 @@ const STATUS_NOTES = {
 } as const;
 
 export async function templateCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { set: true, 'set-file': true, out: true, unit: true, year: true, targets: true, force: false });
+  const args = parseArgs(argv, { set: true, 'set-file': true, out: true, unit: true, year: true, targets: true, print: true, force: false });
   if (args.positional.length > 0) throw new CliError(`Không hiểu tham số "${args.positional[0]}". Cách dùng: par-index template --set ID --out FILE.xlsx`);
   const set = resolveSet(args, io);
   if (!set) throw new CliError('Thiếu --set ID (xem: par-index sets) hoặc --set-file SET.json (tệp từ par-index import-set)');
@@ -37,6 +39,8 @@ export async function templateCommand(argv: readonly string[], io: CliIO): Promi
   const unit = stringFlag(args, 'unit')?.trim() ?? '';
   const year = parseYear(stringFlag(args, 'year'), set);
   const force = args.flags.force === true;
+  const printView = stringFlag(args, 'print') ?? DEFAULT_PRINT_VIEW;
+  if (!isPrintView(printView)) throw new CliError(`--print phải là một trong ${PRINT_VIEWS.join(', ')} (đang là "${printView}")`);
 
   const folder = dirname(out);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new CliError(`Không có thư mục ${folder} để ghi ${basename(out)}`);
@@ -65,7 +69,7 @@ export async function templateCommand(argv: readonly string[], io: CliIO): Promi
     const target = numberOrNull(entry.target);
     if (target !== null) values.entries[code] = { target };
   }
-  const spec = buildWorkbook(set, { unit: unit || undefined, year, values, createdAt: new Date().toISOString() });
+  const spec = buildWorkbook(set, { unit: unit || undefined, year, values, printView, createdAt: new Date().toISOString() });
   const buffer = await renderXlsx(spec);
   writeAtomically(out, buffer, force, outArg);
 
@@ -87,7 +91,7 @@ function summary(set: CriteriaSet, info: { out: string; unit: string; year: numb
   const otherTargets = Object.keys(info.values.entries).filter((code) => set.byCode.get(code)!.depth > 1).length;
   const targets =
     fieldTargets.length === 0
-      ? `chưa có — nhập ở trang "${SHEETS.summary}", cột D`
+      ? `chưa có — nhập ở trang "${SHEETS.summary}", cột ${columnLetter(SUMMARY_COL.target)}`
       : `${fieldTargets.length}/${set.items.length} lĩnh vực` +
         (fieldTargets.length === set.items.length ? `, tổng ${formatPoints(sumPoints(fieldTargets))}/${formatPoints(set.totalMax)} điểm` : '') +
         (otherTargets > 0 ? `; ${otherTargets} tiêu chí con` : '');

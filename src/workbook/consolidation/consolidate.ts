@@ -12,6 +12,7 @@
 import { bandText, foldText, neutraliseFormulaText, resultText, type Severity } from '../../domain';
 import { a1, columnLetter, rangeA1 } from '../a1';
 import type { CellLiteral, CellSpec, ConditionalFormatSpec, SheetSpec, StyleSpec, WorkbookSpec } from '../spec';
+import { printReady } from '../print-setup';
 import { HIGHLIGHT, STYLE } from '../styles';
 import { countProblems, type CheckedFile, type CheckedSet } from './checked-file';
 import { groupChecks, NOT_RANKED, type CheckGroup, type RankedCheck } from './groups';
@@ -103,7 +104,8 @@ export function consolidate(files: readonly CheckedFile[], options: { createdAt?
 
   const sheets = [summary.build(), fieldComparison(groups), ...groups.flatMap((g) => g.checks.map((r) => unitSheet(r, g, unitSheets.get(r)!)))];
   return {
-    sheets,
+    // Every sheet prints legibly on A4 landscape, numbered, its table's header repeated.
+    sheets: sheets.map((s) => printReady(s, { right: 'Tổng hợp thẩm định Chỉ số CCHC' })),
     names: [],
     properties: { title: 'Tổng hợp thẩm định Chỉ số CCHC', subject: 'Chỉ số cải cách hành chính', creator: 'par-index' },
   };

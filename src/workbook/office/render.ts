@@ -26,7 +26,11 @@
  * Only this folder touches the `Excel` global (enums at run time); eslint enforces it.
  */
 import { columnLetter, parseRange, rangeA1 } from '../a1';
-import type { CellSpec, ChartSpec, ConditionalFormatSpec, SheetSpec, StyleSpec, ValidationSpec, WorkbookSpec } from '../spec';
+import { columnWidthPoints, rowHeights } from '../row-heights';
+import type { CellSpec, ChartSpec, ConditionalFormatSpec, DataBarSpec, SheetSpec, StyleSpec, ValidationSpec, WorkbookSpec } from '../spec';
+import { fontOf } from '../styles';
+
+export { columnWidthPoints };
 
 /** The workbook already has sheets with these names; nothing was written. */
 export class SheetExistsError extends Error {
@@ -118,22 +122,6 @@ const NOTES = [
   'Office.js không có lệnh đặt nút thu gọn nhóm dòng ở phía trên (summary rows above); Excel giữ mặc định của workbook.',
   'Thuộc tính tài liệu (tiêu đề, chủ đề, người tạo) của workbook đang mở không bị thay đổi.',
 ];
-
-/** Excel's column width unit → points. See `columnWidthPoints`. */
-const POINTS_PER_PIXEL = 72 / 96;
-
-/**
- * A column width as the description (and exceljs, and the file's <col width>) gives it — in
- * "characters" of the default font's widest digit, padding included — to the points
- * `Range.format.columnWidth` takes. ECMA-376 §18.3.1.13: pixels =
- * Truncate(((256·w + Truncate(128/7)) / 256) · 7) for the default Calibri/Aptos 11 (7-pixel
- * digits), ≈ 7·w; points = pixels × 72/96. (The often-quoted "7·w + 5 px" is for a width counted
- * without the padding, as Excel's UI shows it; the file's value already includes it.)
- */
-export function columnWidthPoints(width: number): number {
-  const pixels = Math.trunc(((256 * width + Math.trunc(128 / 7)) / 256) * 7);
-  return pixels * POINTS_PER_PIXEL;
-}
 
 /**
  * Text Excel would parse when written through `formulas`/`values` (a number, date, boolean,
@@ -255,6 +243,7 @@ function queueWorkbook(context: Excel.RequestContext, spec: WorkbookSpec, featur
     report.estimatedRequestBytes += byteLength(JSON.stringify(w.sheet.validations)) + byteLength(JSON.stringify(w.sheet.conditionalFormats));
     report.validations += w.sheet.validations.length;
     // Office.js puts each new conditional format on top: add the lowest priority first.
+    for (const bar of [...(w.sheet.dataBars ?? [])].reverse()) writeDataBar(range(w, bar.range), bar);
     for (const cf of [...w.sheet.conditionalFormats].reverse()) writeConditionalFormat(range(w, cf.range), cf);
     report.conditionalFormats += w.sheet.conditionalFormats.length;
   }
@@ -295,7 +284,7 @@ function queueWorkbook(context: Excel.RequestContext, spec: WorkbookSpec, featur
     if (p.password) ws.protection.protect(protectOptions, p.password);
     else ws.protection.protect(protectOptions);
   }
-  if (activate) written.find((w) => w.sheet.state === 'visible')?.ws.activate();
+  if (activate) (written.find((w) => w.sheet.active) ?? written.find((w) => w.sheet.state === 'visible'))?.ws.activate();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -424,7 +413,8 @@ function styleAttributes(): StyleAttribute[] {
     { name: 'fill', value: (s) => s.fill, apply: (r, v) => ((r.format.fill.color = `#${v}`), 1) },
     { name: 'bold', value: (s) => (s.font?.bold ? true : undefined), apply: (r) => ((r.format.font.bold = true), 1) },
     { name: 'italic', value: (s) => (s.font?.italic ? true : undefined), apply: (r) => ((r.format.font.italic = true), 1) },
-    { name: 'size', value: (s) => s.font?.size || undefined, apply: (r, v) => ((r.format.font.size = v as number), 1) },
+    { name: 'font', value: (s) => fontOf(s).name, apply: (r, v) => ((r.format.font.name = v as string), 1) },
+    { name: 'size', value: (s) => fontOf(s).size, apply: (r, v) => ((r.format.font.size = v as number), 1) },
     { name: 'color', value: (s) => s.font?.color, apply: (r, v) => ((r.format.font.color = `#${v}`), 1) },
     {
       name: 'horizontal',
@@ -459,13 +449,14 @@ function writeStyles(
   range: (address: string) => Excel.Range,
   skip: (feature: SkippableFeature) => void,
 ): { runs: number; calls: number } {
-  const cells = [...effectiveCells(sheet).values()].filter((c) => c.style);
+  // Every cell, styled or not: each is written in the workbook's one font.
+  const cells = [...effectiveCells(sheet).values()];
   let runs = 0;
   let calls = 0;
   for (const attr of styleAttributes()) {
     const byValue = new Map<AttrValue, Array<{ row: number; col: number }>>();
     for (const c of cells) {
-      const v = attr.value(c.style!);
+      const v = attr.value(c.style ?? {});
       if (v === undefined) continue;
       let list = byValue.get(v);
       if (!list) byValue.set(v, (list = []));
@@ -546,11 +537,16 @@ function writeColumns(ws: Excel.Worksheet, sheet: SheetSpec): void {
   for (const c of columns) if (c.hidden) ws.getRange(`${columnLetter(c.col)}:${columnLetter(c.col)}`).columnHidden = true;
 }
 
+/** The heights the exceljs renderer writes (row-heights.ts); adjacent rows of one height share an assignment. */
 function writeRows(ws: Excel.Worksheet, sheet: SheetSpec): void {
-  for (const r of sheet.rows) {
-    if (r.height !== undefined) ws.getRange(`${r.row}:${r.row}`).format.rowHeight = r.height;
-    if (r.hidden) ws.getRange(`${r.row}:${r.row}`).rowHidden = true;
+  const heights = [...rowHeights(sheet)].sort((a, b) => a[0] - b[0]);
+  for (let i = 0; i < heights.length; ) {
+    let j = i;
+    while (j + 1 < heights.length && heights[j + 1][0] === heights[j][0] + 1 && heights[j + 1][1] === heights[i][1]) j++;
+    ws.getRange(`${heights[i][0]}:${heights[j][0]}`).format.rowHeight = heights[i][1];
+    i = j + 1;
   }
+  for (const r of sheet.rows) if (r.hidden) ws.getRange(`${r.row}:${r.row}`).rowHidden = true;
 }
 
 /** Each outline level is one more `group()` over the runs of rows at that level or deeper. */
@@ -567,6 +563,8 @@ function writeOutline(ws: Excel.Worksheet, sheet: SheetSpec): void {
       i = j + 1;
     }
   }
+  // Every group shown (OutlineSpec): collapsed rows neither show nor print.
+  ws.showOutlineLevels(max + 1, 0);
 }
 
 function writeFreeze(ws: Excel.Worksheet, freeze: { rows: number; cols: number }): void {
@@ -582,7 +580,22 @@ function writePrint(ws: Excel.Worksheet, print: NonNullable<SheetSpec['print']>)
   // fitToHeight 0 means "as many pages as needed": leave the vertical count unset.
   layout.zoom = { horizontalFitToPages: print.fitToWidth, ...(print.fitToHeight > 0 ? { verticalFitToPages: print.fitToHeight } : {}) };
   if (print.titleRows) layout.setPrintTitleRows(ws.getRange(print.titleRows));
+  if (print.titleColumns) layout.setPrintTitleColumns(ws.getRange(print.titleColumns));
   if (print.area) layout.setPrintArea(ws.getRange(print.area));
+  const m = print.margins;
+  layout.leftMargin = m.left;
+  layout.rightMargin = m.right;
+  layout.topMargin = m.top;
+  layout.bottomMargin = m.bottom;
+  layout.headerMargin = m.header;
+  layout.footerMargin = m.footer;
+  const page = layout.headersFooters.defaultForAllPages;
+  if (print.header.left) page.leftHeader = print.header.left;
+  if (print.header.center) page.centerHeader = print.header.center;
+  if (print.header.right) page.rightHeader = print.header.right;
+  if (print.footer.left) page.leftFooter = print.footer.left;
+  if (print.footer.center) page.centerFooter = print.footer.center;
+  if (print.footer.right) page.rightFooter = print.footer.right;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -616,6 +629,14 @@ function writeConditionalFormat(range: Excel.Range, cf: ConditionalFormatSpec): 
   if (cf.style.fill) format.custom.format.fill.color = `#${cf.style.fill}`;
   if (cf.style.fontColor) format.custom.format.font.color = `#${cf.style.fontColor}`;
   if (cf.style.bold) format.custom.format.font.bold = true;
+}
+
+function writeDataBar(range: Excel.Range, bar: DataBarSpec): void {
+  const format = range.conditionalFormats.add(Excel.ConditionalFormatType.dataBar);
+  format.dataBar.lowerBoundRule = { type: Excel.ConditionalFormatRuleType.number, formula: String(bar.min) };
+  format.dataBar.upperBoundRule = { type: Excel.ConditionalFormatRuleType.number, formula: String(bar.max) };
+  format.dataBar.positiveFormat.fillColor = `#${bar.color}`;
+  format.dataBar.positiveFormat.gradientFill = false;
 }
 
 function writeChart(ws: Excel.Worksheet, spec: ChartSpec): void {

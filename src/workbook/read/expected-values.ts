@@ -22,7 +22,7 @@ export function expectedValues(set: CriteriaSet, assessment: Assessment): Expect
     return formatPoints(node.score ?? 0);
   };
 
-  return (sheet, key, at) => {
+  return (_sheet, key, at) => {
     if (at.kind === 'head') {
       const figure = (result ??= computeResult(set, assessment))[at.basis];
       if (key === 'total') return points(figure.points);
@@ -37,7 +37,7 @@ export function expectedValues(set: CriteriaSet, assessment: Assessment): Expect
     const code = at.kind === 'total' ? null : at.code;
     switch (key) {
       case 'maxScore':
-        return formatPoints(sheet === 'summary' ? row.applicableMax : row.maxScore);
+        return formatPoints(row.maxScore);
       case 'applicableMax':
         return formatPoints(row.applicableMax);
       case 'target':

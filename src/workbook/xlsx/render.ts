@@ -6,7 +6,9 @@
  */
 import ExcelJS from 'exceljs';
 import { parseRange } from '../a1';
-import type { CellSpec, ConditionalFormatSpec, SheetSpec, StyleSpec, ValidationSpec, WorkbookSpec } from '../spec';
+import { rowHeights } from '../row-heights';
+import type { CellSpec, ConditionalFormatSpec, DataBarSpec, PrintSpec, SheetSpec, StyleSpec, ValidationSpec, WorkbookSpec } from '../spec';
+import { fontOf } from '../styles';
 
 export async function renderXlsx(spec: WorkbookSpec): Promise<Buffer> {
   const workbook = await toExcelJs(spec);
@@ -21,17 +23,24 @@ export async function toExcelJs(spec: WorkbookSpec): Promise<ExcelJS.Workbook> {
   wb.calcProperties = { fullCalcOnLoad: true };
   for (const sheet of spec.sheets) await writeSheet(wb, sheet);
   for (const name of spec.names) wb.definedNames.add(name.ref, name.name);
+  const active = spec.sheets.findIndex((s) => s.active);
+  if (active > 0) wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: active, visibility: 'visible' }];
   return wb;
 }
 
 async function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void> {
+  const outlineLevels = Math.max(0, ...spec.rows.map((r) => r.outlineLevel ?? 0));
   const ws = wb.addWorksheet(spec.name, {
     state: spec.state,
     properties: {
       ...(spec.tabColor ? { tabColor: { argb: argb(spec.tabColor) } } : {}),
+      // Summary rows above their details; every group expanded (OutlineSpec). exceljs marks a
+      // row collapsed when its level is above the sheet's outlineLevelRow, and collapsed rows
+      // neither show nor print in LibreOffice or WPS: so that is the deepest level.
       outlineProperties: { summaryBelow: false, summaryRight: false },
-    },
-    views: spec.freeze ? [{ state: 'frozen', xSplit: spec.freeze.cols, ySplit: spec.freeze.rows }] : [],
+      outlineLevelRow: outlineLevels,
+    } as Partial<ExcelJS.WorksheetProperties>,
+    views: spec.freeze ? [{ state: 'frozen', xSplit: spec.freeze.cols, ySplit: spec.freeze.rows, ...(spec.active ? { tabSelected: true } : {}) }] : [],
   });
   for (const c of spec.columns) {
     const column = ws.getColumn(c.col);
@@ -39,9 +48,9 @@ async function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void> 
     column.width = c.width === 9 ? 9.01 : c.width;
     if (c.hidden) column.hidden = true;
   }
+  for (const [row, height] of rowHeights(spec)) ws.getRow(row).height = height;
   for (const r of spec.rows) {
     const row = ws.getRow(r.row);
-    if (r.height !== undefined) row.height = r.height;
     if (r.outlineLevel) row.outlineLevel = r.outlineLevel;
     if (r.hidden) row.hidden = true;
   }
@@ -54,18 +63,9 @@ async function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void> 
     for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) ws.getCell(r, c).dataValidation = rule;
   }
   spec.conditionalFormats.forEach((cf, i) => ws.addConditionalFormatting(conditionalFormat(cf, i + 1)));
-  if (spec.print) {
-    ws.pageSetup = {
-      ...ws.pageSetup,
-      paperSize: 9, // A4
-      orientation: spec.print.orientation,
-      fitToPage: true,
-      fitToWidth: spec.print.fitToWidth,
-      fitToHeight: spec.print.fitToHeight,
-      ...(spec.print.titleRows ? { printTitlesRow: spec.print.titleRows } : {}),
-      ...(spec.print.area ? { printArea: spec.print.area } : {}),
-    };
-  }
+  const bars = spec.dataBars ?? [];
+  bars.forEach((bar, i) => ws.addConditionalFormatting(dataBar(bar, spec.conditionalFormats.length + i + 1)));
+  if (spec.print) writePrint(ws, spec.print);
   if (spec.protection) {
     await ws.protect(spec.protection.password ?? '', {
       selectLockedCells: true,
@@ -78,22 +78,48 @@ async function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void> 
   }
 }
 
+const INCH = 72;
+
+function writePrint(ws: ExcelJS.Worksheet, print: PrintSpec): void {
+  const m = print.margins;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9, // A4
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: print.fitToWidth,
+    fitToHeight: print.fitToHeight,
+    margins: { left: m.left / INCH, right: m.right / INCH, top: m.top / INCH, bottom: m.bottom / INCH, header: m.header / INCH, footer: m.footer / INCH },
+    ...(print.titleRows ? { printTitlesRow: print.titleRows } : {}),
+    ...(print.titleColumns ? { printTitlesColumn: print.titleColumns } : {}),
+    ...(print.area ? { printArea: print.area } : {}),
+  };
+  const header = headerFooter(print.header);
+  const footer = headerFooter(print.footer);
+  ws.headerFooter = { ...(header ? { oddHeader: header } : {}), ...(footer ? { oddFooter: footer } : {}) } as ExcelJS.HeaderFooter;
+}
+
+/** The three parts in Excel's one-string form: "&L…&C…&R…". */
+function headerFooter(parts: PrintSpec['header']): string {
+  return (parts.left ? `&L${parts.left}` : '') + (parts.center ? `&C${parts.center}` : '') + (parts.right ? `&R${parts.right}` : '');
+}
+
 function writeCell(ws: ExcelJS.Worksheet, spec: CellSpec): void {
   const cell = ws.getCell(spec.row, spec.col);
   if (spec.formula !== undefined) cell.value = { formula: spec.formula } as ExcelJS.CellFormulaValue;
   else if (spec.value !== undefined && spec.value !== null) cell.value = spec.value;
-  if (spec.style) applyStyle(cell, spec.style);
+  applyStyle(cell, spec.style ?? {});
 }
 
 function applyStyle(cell: ExcelJS.Cell, s: StyleSpec): void {
-  if (s.font) {
-    cell.font = {
-      ...(s.font.bold ? { bold: true } : {}),
-      ...(s.font.italic ? { italic: true } : {}),
-      ...(s.font.size ? { size: s.font.size } : {}),
-      ...(s.font.color ? { color: { argb: argb(s.font.color) } } : {}),
-    };
-  }
+  const font = fontOf(s);
+  cell.font = {
+    name: font.name,
+    size: font.size,
+    ...(font.bold ? { bold: true } : {}),
+    ...(font.italic ? { italic: true } : {}),
+    ...(font.color ? { color: { argb: argb(font.color) } } : {}),
+  };
   if (s.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
   if (s.numberFormat) cell.numFmt = s.numberFormat;
   if (s.horizontal || s.vertical || s.wrap || s.indent) {
@@ -140,6 +166,24 @@ function conditionalFormat(cf: ConditionalFormatSpec, priority: number): ExcelJS
             : {}),
         },
       },
+    ],
+  };
+}
+
+function dataBar(bar: DataBarSpec, priority: number): ExcelJS.ConditionalFormattingOptions {
+  return {
+    ref: bar.range,
+    rules: [
+      {
+        type: 'dataBar',
+        priority,
+        gradient: false,
+        cfvo: [
+          { type: 'num', value: bar.min },
+          { type: 'num', value: bar.max },
+        ],
+        color: { argb: argb(bar.color) },
+      } as unknown as ExcelJS.ConditionalFormattingRule,
     ],
   };
 }
