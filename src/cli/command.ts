@@ -46,7 +46,7 @@ export interface ParsedCommand<O extends Options> {
  */
 export function parseCommand<O extends Options>(cmd: Command, argv: readonly string[], io: CliIO): ParsedCommand<O> {
   // A bare parent, so that help and errors show "par-index check", not "check".
-  if (!cmd.parent) new Command(PROGRAM).helpOption(false).addCommand(cmd); // eslint-disable-line no-new
+  if (!cmd.parent) new Command(PROGRAM).helpOption(false).addCommand(cmd);
   routeOutput(cmd, io);
   try {
     cmd.parse([...argv], { from: 'user' });

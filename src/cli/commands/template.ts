@@ -11,7 +11,6 @@ import type { Command } from 'commander';
 import { formatPoints, numberOrNull, sumPoints, validateAssessment, type Assessment, type CriteriaSet } from '../../domain';
 import { buildWorkbook } from '../../workbook/build-workbook';
 import { SHEETS } from '../../workbook/layout';
-import { renderXlsx } from '../../workbook/xlsx/render';
 import { declareCommand, parseCommand, required } from '../command';
 import { CliError, EXIT_OK, EXIT_PROBLEMS } from '../errors';
 import type { CliIO } from '../io';
@@ -83,6 +82,8 @@ export async function templateCommand(argv: readonly string[], io: CliIO): Promi
     if (target !== null) values.entries[code] = { target };
   }
   const spec = buildWorkbook(set, { unit: unit || undefined, year, values, createdAt: new Date().toISOString() });
+  // exceljs is loaded when a workbook is written, so that --help and the other commands start fast.
+  const { renderXlsx } = await import('../../workbook/xlsx/render');
   const buffer = await renderXlsx(spec);
   writeAtomically(out, buffer, force, outArg);
 

@@ -10,7 +10,6 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { describeOrphan, ORPHAN_SHEET } from '../../workbook/orphan-sheet';
 import { planUpgradeOf } from '../../workbook/upgrade';
-import { renderXlsx } from '../../workbook/xlsx/render';
 import { declareCommand, parseCommand, required } from '../command';
 import { CliError, EXIT_OK } from '../errors';
 import type { CliIO } from '../io';
@@ -54,6 +53,8 @@ export async function upgradeCommand(argv: readonly string[], io: CliIO): Promis
   const { read, grid } = opened;
   const set = resolveSet(opts, io) ?? read.set;
   const plan = planUpgradeOf(read, grid, set, { createdAt: new Date().toISOString() });
+  // exceljs is loaded when a workbook is written, so that --help and the other commands start fast.
+  const { renderXlsx } = await import('../../workbook/xlsx/render');
   writeAtomically(out, await renderXlsx(plan.spec), force, outArg);
 
   const lines = [
