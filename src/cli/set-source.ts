@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { findBundledSet } from '../criteria';
-import { CriteriaSetError, loadCriteriaSet, type CriteriaSet } from '../domain';
+import { CriteriaSetError, formatPoints, loadCriteriaSet, type CriteriaSet } from '../domain';
 import { CliError, fileFailure } from './errors';
 import type { CliIO } from './io';
 
@@ -29,7 +29,9 @@ export function readSetFile(path: string, shown: string): CriteriaSet {
   let text: string;
   try {
     const buffer = readFileSync(path);
-    if (buffer.length > MAX_SET_FILE_BYTES) throw new CliError(`${shown}: tệp bộ tiêu chí quá lớn (${buffer.length} byte)`);
+    if (buffer.length > MAX_SET_FILE_BYTES) {
+      throw new CliError(`${shown}: tệp bộ tiêu chí quá lớn (${formatPoints(Math.round(buffer.length / 1024 / 102.4) / 10)} MB, tối đa ${formatPoints(MAX_SET_FILE_BYTES / 1024 / 1024)} MB)`);
+    }
     text = buffer.toString('utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     if (e instanceof CliError) throw e;

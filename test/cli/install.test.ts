@@ -9,7 +9,7 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const root = join(__dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
@@ -21,8 +21,8 @@ const elsewhere = join(tmp, 'bai-lam');
 mkdirSync(elsewhere);
 
 function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
-  // No node_modules/.bin of the checkout on the way: only what the install put in the prefix.
-  const env = { ...process.env, PATH: `${join(tmp, 'prefix', 'bin')}:/usr/local/bin:/usr/bin:/bin` };
+  // No node_modules/.bin of the checkout on the way: what the install put in the prefix, and this Node.
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: [join(tmp, 'prefix', 'bin'), dirname(process.execPath), '/usr/local/bin', '/usr/bin', '/bin'].join(':') };
   for (const key of Object.keys(env)) if (key.toLowerCase().startsWith('npm_')) delete env[key];
   const r = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (r.error) throw r.error;
