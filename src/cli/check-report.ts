@@ -7,7 +7,7 @@ import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { consolidate } from '../workbook/consolidation/consolidate';
 import type { CheckedFile } from '../workbook/consolidation/checked-file';
-import { CliError } from './errors';
+import { CliError, fileFailure } from './errors';
 
 export async function checkReportPath(path: string, inputs: readonly string[]): Promise<void> {
   if (!/\.xlsx$/i.test(path)) throw new CliError(`Tệp báo cáo phải có đuôi .xlsx: ${basename(path)}`);
@@ -28,6 +28,6 @@ export async function writeReport(path: string, files: readonly CheckedFile[], c
     await rename(temp, path);
   } catch (e) {
     await rm(temp, { force: true });
-    throw new CliError(`Không ghi được báo cáo ${basename(path)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new CliError(`Không ghi được báo cáo ${basename(path)}: ${fileFailure(e, 'write')}`);
   }
 }

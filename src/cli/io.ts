@@ -6,9 +6,22 @@ export interface CliIO {
 }
 
 export function processIO(): CliIO {
-  return {
-    out: (t) => process.stdout.write(t.endsWith('\n') ? t : t + '\n'),
-    err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
-    cwd: process.cwd(),
+  return { out: lineWriter(process.stdout), err: lineWriter(process.stderr), cwd: process.cwd() };
+}
+
+/**
+ * A stream whose reader has gone (`par-index check … | head -1`, a closed terminal) takes
+ * no more output, quietly: the command still runs to its end, so a report it was asked to
+ * write is written whole, and its exit code stays its verdict.
+ */
+function lineWriter(stream: NodeJS.WriteStream): (text: string) => void {
+  let readerGone = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    readerGone = true;
+  });
+  return (text) => {
+    if (readerGone || stream.destroyed) return;
+    stream.write(text.endsWith('\n') ? text : text + '\n');
   };
 }

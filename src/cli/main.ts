@@ -1,78 +1,78 @@
 /**
  * par-index: the headless side of the add-in, over the same engine as the pane.
+ * Each command reads its own arguments (commands/*.ts); the program itself answers
+ * --help, --version and `help COMMAND`, and names the near command for a mistyped one.
  */
-import { CliError, EXIT_USAGE } from './errors';
-import { processIO, type CliIO } from './io';
-import { planCommand } from './commands/plan';
-import { setsCommand } from './commands/sets';
-import { templateCommand } from './commands/template';
-import { checkCommand } from './commands/check';
-import { importSetCommand } from './commands/import-set';
-import { upgradeCommand } from './commands/upgrade';
-import { exportSetCommand } from './commands/export-set';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CommanderError, type Command } from 'commander';
 import { CriteriaSetError } from '../domain';
+import { declareCommand, fromCommander, PROGRAM, routeOutput } from './command';
+import { checkCli, checkCommand } from './commands/check';
+import { exportScoresCli, exportScoresCommand } from './commands/export-scores';
+import { exportSetCli, exportSetCommand } from './commands/export-set';
+import { importScoresCli, importScoresCommand } from './commands/import-scores';
+import { importSetCli, importSetCommand } from './commands/import-set';
+import { planCli, planCommand } from './commands/plan';
+import { setsCli, setsCommand } from './commands/sets';
+import { templateCli, templateCommand } from './commands/template';
+import { upgradeCli, upgradeCommand } from './commands/upgrade';
+import { CliError, CliExit, EXIT_USAGE } from './errors';
+import { processIO, type CliIO } from './io';
 
-type Command = (argv: readonly string[], io: CliIO) => number | Promise<number>;
+type Run = (argv: readonly string[], io: CliIO) => number | Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  sets: setsCommand,
-  plan: planCommand,
-  template: templateCommand,
-  check: checkCommand,
-  'import-set': (argv, io) => importSetCommand(argv, io),
-  upgrade: upgradeCommand,
-  'export-set': exportSetCommand,
-};
+/** In the order the help lists them: the usual year's work first. */
+const COMMANDS: [declare: () => Command, run: Run][] = [
+  [setsCli, setsCommand],
+  [templateCli, templateCommand],
+  [checkCli, checkCommand],
+  [planCli, planCommand],
+  [upgradeCli, upgradeCommand],
+  [importSetCli, (argv, io) => importSetCommand(argv, io)],
+  [exportSetCli, exportSetCommand],
+  [exportScoresCli, exportScoresCommand],
+  [importScoresCli, importScoresCommand],
+];
 
-export const USAGE = `par-index — Chỉ số cải cách hành chính (PAR Index)
+/** The version of the package this program came in (package.json is two folders up from src/cli and lib/cli alike). */
+export function version(): string {
+  return (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
+}
 
-Cách dùng:
-  par-index sets [--json]
-      Các bộ tiêu chí có sẵn (chính thức / minh họa).
-  par-index template (--set ID | --set-file SET.json) --out FILE.xlsx [--unit TÊN] [--year NĂM] [--targets FILE]
-                     [--print tu-danh-gia|tham-dinh|ke-hoach] [--force]
-      Tạo tệp Excel chấm điểm (công thức, kiểm tra dữ liệu, tô màu) dùng được cả khi không có add-in.
-      --print: biểu mở ra và in khi bấm In (mặc định tu-danh-gia: biểu tự đánh giá của đơn vị;
-      tham-dinh: thêm cột thẩm định; ke-hoach: bảng Tổng hợp mục tiêu).
-  par-index upgrade FILE.xlsx [--set ID | --set-file SET.json] --out NEW.xlsx [--force]
-      Chuyển tệp đã chấm sang phiên bản mới của bộ tiêu chí, giữ mọi giá trị đã nhập theo mã;
-      giá trị không còn chỗ được chép sang trang "Dữ liệu cũ".
-  par-index check FILE.xlsx|THƯ-MỤC... [--report TỔNG-HỢP.xlsx] [--json] [--threads N]
-      Kiểm tra tệp đã chấm: điểm vượt tối đa, thiếu tài liệu kiểm chứng, công thức bị ghi đè,
-      điểm tối đa bị sửa, dòng tiêu chí bị xóa, số lưu dạng chữ ("15,3").
-      THƯ-MỤC: mọi tệp .xlsx trong thư mục (song song khi máy có từ 4 nhân; --threads N: số luồng,
-      1 = không dùng luồng phụ). --report: sổ tổng hợp xếp hạng
-      các đơn vị (theo từng nhóm bộ tiêu chí/năm/cấp), lỗi từng đơn vị, so sánh theo lĩnh vực.
-  par-index import-set FILE.xlsx [--sheet TÊN] --out SET.json [--id ID] [--year NĂM] [--level so|xa|tinh]
-      Đọc bảng phụ lục bộ tiêu chí đã dán vào Excel, kiểm tra (tổng điểm, mã trùng) và ghi SET.json.
-  par-index export-set FILE.xlsx --out SET.json [--force]
-      Lấy bộ tiêu chí lưu trong tệp chấm điểm, ghi ra SET.json để đơn vị khác dùng (template --set-file).
-  par-index plan --set ID --targets FILE [--scores FILE] [--depth 1|2|3|all] [--json]
-  par-index plan FILE.xlsx [--depth 1|2|3|all] [--json]
-      Bảng mục tiêu và kết quả: điểm tối đa, mục tiêu, tỷ lệ, điểm đạt, chênh lệch.
-      FILE: CSV "code,target" (hoặc "code,score"; 15.3 hoặc "15,3") hoặc JSON { "3": 15.3 }.
-
-Mã thoát: 0 không có lỗi · 1 có lỗi trong dữ liệu (đã liệt kê) · 2 sai cách gọi hoặc không đọc được tệp.
-`;
+export function programCli(): Command {
+  const program = declareCommand(PROGRAM, '')
+    .usage('LỆNH [tùy chọn]')
+    .description('Chỉ số cải cách hành chính (PAR Index): tạo tệp chấm điểm, kiểm tra bài nộp, lập kế hoạch.')
+    .version(version(), '-v, --version', 'hiện số phiên bản')
+    .helpCommand('help [LỆNH]', 'hướng dẫn của một lệnh')
+    .addHelpText(
+      'after',
+      '\nXem hướng dẫn từng lệnh: par-index LỆNH --help (ví dụ: par-index check --help).\n' +
+        'Mã thoát: 0 không có lỗi · 1 có lỗi trong dữ liệu (đã liệt kê) · 2 sai cách gọi hoặc không đọc được tệp.',
+    );
+  for (const [declare] of COMMANDS) program.addCommand(declare());
+  return program;
+}
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    io.out(USAGE);
-    return name === undefined ? EXIT_USAGE : 0;
-  }
-  const command = COMMANDS[name];
-  if (!command) {
-    io.err(`Không có lệnh "${name}".\n\n${USAGE}`);
-    return EXIT_USAGE;
-  }
+  const command = COMMANDS.find(([declare]) => declare().name() === name);
+  const program = programCli();
   try {
-    return await command(rest, io);
+    if (command) return await command[1](rest, io);
+    // No command, or not one of ours: the program answers (help, version, the near command).
+    routeOutput(program, io);
+    program.parse([...argv], { from: 'user' });
+    return EXIT_USAGE;
   } catch (e) {
-    if (e instanceof CliError || e instanceof CriteriaSetError) {
-      io.err(`par-index ${name}: ${e.message}`);
+    const error = e instanceof CommanderError ? fromCommander(e, program) : e;
+    if (error instanceof CliExit) return error.code;
+    if (error instanceof CliError || error instanceof CriteriaSetError) {
+      io.err(`${PROGRAM}${command ? ` ${name}` : ''}: ${error.message}`);
       return EXIT_USAGE;
     }
-    throw e;
+    throw error;
   }
 }
+

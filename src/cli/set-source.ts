@@ -6,17 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { findBundledSet } from '../criteria';
-import { CriteriaSetError, loadCriteriaSet, type CriteriaSet } from '../domain';
-import { stringFlag, type ParsedArgs } from './args';
-import { CliError } from './errors';
+import { CriteriaSetError, formatPoints, loadCriteriaSet, type CriteriaSet } from '../domain';
+import { CliError, fileFailure } from './errors';
 import type { CliIO } from './io';
 
 const MAX_SET_FILE_BYTES = 5 * 1024 * 1024;
 
 /** The set named by --set or --set-file, or null when neither is given. */
-export function resolveSet(args: ParsedArgs, io: CliIO): CriteriaSet | null {
-  const id = stringFlag(args, 'set');
-  const file = stringFlag(args, 'set-file');
+export function resolveSet(opts: { set?: string; setFile?: string }, io: CliIO): CriteriaSet | null {
+  const id = opts.set;
+  const file = opts.setFile;
   if (id !== undefined && file !== undefined) throw new CliError('Chỉ dùng một trong hai: --set ID hoặc --set-file SET.json');
   if (id !== undefined) {
     const set = findBundledSet(id);
@@ -30,12 +29,13 @@ export function readSetFile(path: string, shown: string): CriteriaSet {
   let text: string;
   try {
     const buffer = readFileSync(path);
-    if (buffer.length > MAX_SET_FILE_BYTES) throw new CliError(`${shown}: tệp bộ tiêu chí quá lớn (${buffer.length} byte)`);
+    if (buffer.length > MAX_SET_FILE_BYTES) {
+      throw new CliError(`${shown}: tệp bộ tiêu chí quá lớn (${formatPoints(Math.round(buffer.length / 1024 / 102.4) / 10)} MB, tối đa ${formatPoints(MAX_SET_FILE_BYTES / 1024 / 1024)} MB)`);
+    }
     text = buffer.toString('utf8').replace(/^\uFEFF/, '');
   } catch (e) {
     if (e instanceof CliError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `Không tìm thấy tệp bộ tiêu chí ${shown}` : `Không đọc được ${shown} (${code ?? (e as Error).message})`);
+    throw new CliError(`Tệp bộ tiêu chí ${shown}: ${fileFailure(e)}`);
   }
   let raw: unknown;
   try {

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseNumber, type CellRef, type CellValue, type CriteriaSet } from '../domain';
-import { CliError } from './errors';
+import { CliError, fileFailure } from './errors';
 
 export type ValueKind = 'target' | 'score';
 
@@ -28,7 +28,7 @@ export function readValueFile(path: string, kind: ValueKind, set: CriteriaSet): 
   try {
     text = readFileSync(path, 'utf8').replace(/^\ufeff/, '');
   } catch (e) {
-    throw new CliError(`Không đọc được tệp ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new CliError(`Không đọc được tệp ${path}: ${fileFailure(e)}`);
   }
   const rows = path.toLowerCase().endsWith('.json') ? fromJson(text, path) : fromCsv(text, path, kind);
   for (const row of rows) {

@@ -11,6 +11,7 @@ import { formatPoints } from '../domain';
 import type { WorkbookGrid } from '../workbook/grid';
 import { interpretWorkbook, type ReadableWorkbook } from '../workbook/read/interpret';
 import { MAX_FILE_BYTES, readXlsxGrid, UnreadableWorkbookError } from '../workbook/xlsx/read-grid';
+import { fileFailure } from './errors';
 
 /** reason: why, as a stable word (missing, corrupt, encrypted, too-big, set-unknown, …). */
 export type OpenedWorkbook = { ok: true; read: ReadableWorkbook; grid: WorkbookGrid } | { ok: false; reason: string; error: string; errorEn: string };
@@ -25,8 +26,8 @@ export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return code === 'ENOENT'
-      ? { ok: false, reason: 'missing', error: 'không tìm thấy tệp', errorEn: 'no such file' }
-      : { ok: false, reason: 'unopenable', error: `không mở được tệp (${code ?? (e as Error).message})`, errorEn: `cannot open the file (${code ?? (e as Error).message})` };
+      ? { ok: false, reason: 'missing', error: fileFailure(e), errorEn: 'no such file' }
+      : { ok: false, reason: 'unopenable', error: fileFailure(e), errorEn: `cannot open the file (${code ?? (e as Error).message})` };
   }
   if (size > MAX_FILE_BYTES) {
     const mb = (n: number) => formatPoints(Math.round((n / 1024 / 1024) * 10) / 10);
@@ -39,7 +40,7 @@ export async function openWorkbook(path: string): Promise<OpenedWorkbook> {
   } catch (e) {
     if (e instanceof UnreadableWorkbookError) return { ok: false, reason: e.reason, error: e.message, errorEn: e.messageEn };
     const code = (e as NodeJS.ErrnoException).code;
-    if (code) return { ok: false, reason: 'unopenable', error: `không đọc được tệp (${code})`, errorEn: `cannot read the file (${code})` };
+    if (code) return { ok: false, reason: 'unopenable', error: fileFailure(e), errorEn: `cannot read the file (${code})` };
     throw e;
   }
 }

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { CliError } from './errors';
+import { CliError, fileFailure } from './errors';
 
 export function overwriteRefusal(outArg: string): string {
   return (
@@ -39,8 +39,7 @@ export function writeAtomically(out: string, buffer: Buffer, force: boolean, out
     }
   } catch (e) {
     if (e instanceof CliError) throw e;
-    const err = e as NodeJS.ErrnoException;
-    throw new CliError(`Không ghi được ${outArg}: ${err.code ?? err.message}`);
+    throw new CliError(`Không ghi được ${outArg}: ${fileFailure(e, 'write')}`);
   } finally {
     if (existsSync(temp)) unlinkSync(temp);
   }

@@ -4,17 +4,19 @@
  * is in (scores above the maximum, missing evidence, formulas typed over, maxima edited,
  * rows deleted, numbers stored as text), errors first, and the totals the engine computes
  * beside those the file shows. A folder stands for every .xlsx in it; many files are
- * checked in parallel where the machine has cores to spare (--threads sets how many). A file that cannot be read gets its reason and the run goes on.
+ * checked in parallel where the machine has cores to spare (--threads sets how many). A
+ * file that cannot be read, or takes too long, gets its reason and the run goes on.
  * --report writes the consolidation workbook (ranking, problems per unit, fields compared).
  * Exit 0: no errors · 1: errors found · 2: some file could not be read (the report is
  * still written, listing it).
  */
 import { resolve } from 'node:path';
+import type { Command } from 'commander';
 import { bandText, formatPoints, formatRate, pointsEqual, resultText, type Problem } from '../../domain';
 import { resultJson } from '../result-json';
 import { groupChecks, NOT_RANKED } from '../../workbook/consolidation/groups';
 import type { CheckedFile, ReadableCheck } from '../../workbook/consolidation/checked-file';
-import { parseArgs, stringFlag } from '../args';
+import { declareCommand, parseCommand } from '../command';
 import { expandInputs } from '../check-inputs';
 import { checkFiles } from '../check-pool';
 import { checkReportPath, writeReport } from '../check-report';
@@ -22,18 +24,36 @@ import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../errors';
 import type { CliIO } from '../io';
 import { printProblems } from '../problems-output';
 
+type CheckOptions = { report?: string; json?: true; threads?: string };
+
+export function checkCli(): Command {
+  return declareCommand('check', 'kiểm tra tệp đã chấm, từng tệp hoặc cả thư mục bài nộp')
+    .usage('TỆP.xlsx|THƯ-MỤC… [--report TỔNG-HỢP.xlsx] [--json] [--threads N]')
+    .description(
+      'Kiểm tra tệp đã chấm: điểm vượt tối đa, thiếu tài liệu kiểm chứng, công thức bị ghi đè, điểm tối đa bị sửa, ' +
+        'dòng tiêu chí bị xóa, số lưu dạng chữ ("15,3"); in tổng điểm của tệp và tổng tính lại. ' +
+        'THƯ-MỤC: mọi tệp .xlsx trong thư mục. Tệp không đọc được có lý do, các tệp khác vẫn được kiểm tra.\n\n' +
+        'Mã thoát: 0 không có lỗi · 1 có tệp có lỗi · 2 có tệp không đọc được hoặc sai cách gọi.',
+    )
+    .argument('[TỆP|THƯ-MỤC...]', 'tệp .xlsx đã chấm, hoặc thư mục chứa các tệp đó')
+    .option('--report <TỔNG-HỢP.xlsx>', 'ghi sổ tổng hợp: xếp hạng các đơn vị (theo bộ tiêu chí/năm/cấp), lỗi từng đơn vị, so sánh theo lĩnh vực')
+    .option('--json', 'in kết quả dạng JSON (mã vấn đề, ô, tổng điểm) thay cho bảng chữ')
+    .option('--threads <N>', 'số tệp kiểm tra song song, 1–64 (mặc định: 1; máy từ 4 nhân: một tệp mỗi nhân khi có nhiều tệp)')
+    .addHelpText('after', '\nVí dụ:\n  par-index check bai-nop/ --report tong-hop.xlsx\n  par-index check so-xay-dung.xlsx --json');
+}
+
 export async function checkCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { json: false, report: true, threads: true });
-  if (args.positional.length === 0) throw new CliError('Thiếu tệp cần kiểm tra: par-index check TỆP.xlsx|THƯ-MỤC [TỆP.xlsx…] [--report TỔNG-HỢP.xlsx] [--json] [--threads N]');
-  const threadsArg = stringFlag(args, 'threads');
+  const { operands, opts } = parseCommand<CheckOptions>(checkCli(), argv, io);
+  if (operands.length === 0) throw new CliError('Thiếu tệp cần kiểm tra: par-index check TỆP.xlsx|THƯ-MỤC [TỆP.xlsx…] [--report TỔNG-HỢP.xlsx] [--json] [--threads N]');
+  const threadsArg = opts.threads;
   const threadCount = threadsArg === undefined ? undefined : Number(threadsArg);
   if (threadCount !== undefined && !(Number.isInteger(threadCount) && threadCount >= 1 && threadCount <= 64)) {
     throw new CliError(`--threads cần một số nguyên từ 1 đến 64 (nhận được "${threadsArg}")`);
   }
-  const json = args.flags.json === true;
-  const reportArg = stringFlag(args, 'report');
+  const json = opts.json === true;
+  const reportArg = opts.report;
   const report = reportArg === undefined ? null : resolve(io.cwd, reportArg);
-  const { inputs, emptyFolders } = await expandInputs(args.positional, io.cwd, report);
+  const { inputs, emptyFolders } = await expandInputs(operands, io.cwd, report);
   for (const folder of emptyFolders) io.err(`${folder}: thư mục không có tệp .xlsx nào`);
   if (inputs.length === 0) throw new CliError('Không có tệp .xlsx nào để kiểm tra');
   if (report) await checkReportPath(report, inputs.map((i) => i.path));

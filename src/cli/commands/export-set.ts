@@ -5,8 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Command } from 'commander';
 import { criteriaSetToData, formatPoints } from '../../domain';
-import { parseArgs, requireFlag } from '../args';
+import { declareCommand, parseCommand, required } from '../command';
 import { CliError, EXIT_OK } from '../errors';
 import type { CliIO } from '../io';
 import { openWorkbook } from '../workbook-file';
@@ -14,14 +15,27 @@ import { overwriteRefusal, writeAtomically } from '../write-workbook';
 
 const USAGE = 'par-index export-set FILE.xlsx --out SET.json [--force]';
 
+type ExportSetOptions = { out?: string; force?: true };
+
+export function exportSetCli(): Command {
+  return declareCommand('export-set', 'lấy bộ tiêu chí lưu trong tệp chấm điểm, ghi ra SET.json')
+    .usage('TỆP.xlsx --out SET.json [--force]')
+    .description('Lấy bộ tiêu chí lưu trong tệp chấm điểm và ghi ra SET.json, để đơn vị khác tạo tệp chấm điểm cùng bộ (template --set-file).')
+    .argument('[TỆP.xlsx]', 'tệp chấm điểm có bộ tiêu chí cần lấy')
+    .option('--out <SET.json>', 'tệp bộ tiêu chí sẽ ghi')
+    .option('--force', 'ghi đè nếu tệp --out đã có')
+    .allowExcessArguments()
+    .addHelpText('after', '\nVí dụ:\n  par-index export-set so-xay-dung.xlsx --out bo-tieu-chi.json');
+}
+
 export async function exportSetCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { out: true, force: false });
-  if (args.positional.length !== 1) throw new CliError(`Cần đúng một tệp chấm điểm. Cách dùng: ${USAGE}`);
-  const shown = args.positional[0];
-  const outArg = requireFlag(args, 'out', 'SET.json (tệp bộ tiêu chí sẽ ghi)');
+  const { operands, opts } = parseCommand<ExportSetOptions>(exportSetCli(), argv, io);
+  if (operands.length !== 1) throw new CliError(`Cần đúng một tệp chấm điểm. Cách dùng: ${USAGE}`);
+  const shown = operands[0];
+  const outArg = required(opts.out, '--out SET.json (tệp bộ tiêu chí sẽ ghi)');
   if (!/\.json$/i.test(outArg)) throw new CliError(`--out phải là tệp .json (đang là "${outArg}")`);
   const out = resolve(io.cwd, outArg);
-  const force = args.flags.force === true;
+  const force = opts.force === true;
   if (existsSync(out) && !force) throw new CliError(overwriteRefusal(outArg));
   const opened = await openWorkbook(resolve(io.cwd, shown));
   if (!opened.ok) throw new CliError(`${shown}: ${opened.error}`);

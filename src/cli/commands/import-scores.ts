@@ -6,22 +6,39 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Command } from 'commander';
 import { importScores, ScoreFileError, scoreRowsFromCsv, scoreRowsFromJson, type ImportedRow } from '../../domain';
 import { planUpgradeOf } from '../../workbook/upgrade';
 import { renderXlsx } from '../../workbook/xlsx/render';
-import { CliError, EXIT_OK, EXIT_PROBLEMS } from '../errors';
+import { declareCommand, parseCommand, required } from '../command';
+import { CliError, EXIT_OK, EXIT_PROBLEMS, fileFailure } from '../errors';
 import type { CliIO } from '../io';
 import { openWorkbook } from '../workbook-file';
 import { overwriteRefusal, writeAtomically } from '../write-workbook';
 
-export interface ImportScoresOptions {
-  file: string;
-  scores: string;
-  out: string;
-  force: boolean;
+export function importScoresCli(): Command {
+  return declareCommand('import-scores', 'ghi điểm từ CSV hoặc JSON vào tệp chấm điểm, theo mã tiêu chí')
+    .usage('TỆP.xlsx ĐIỂM.csv|ĐIỂM.json --out MỚI.xlsx [--force]')
+    .description(
+      'Ghi điểm (từ export-scores hoặc hệ thống trực tuyến) vào tệp chấm điểm theo mã tiêu chí, kiểm tra như khi gõ vào ô. ' +
+        'Dòng sai được liệt kê kèm số dòng và không được ghi; mọi thứ khác trong tệp giữ nguyên. Tệp cũ không bị sửa.',
+    )
+    .argument('[TỆP.xlsx]', 'tệp chấm điểm')
+    .argument('[ĐIỂM]', 'tệp điểm .csv hoặc .json (các cột như export-scores ghi)')
+    .option('--out <MỚI.xlsx>', 'tệp chấm điểm mới sẽ ghi')
+    .option('--force', 'ghi đè nếu tệp --out đã có')
+    .allowExcessArguments()
+    .addHelpText('after', '\nVí dụ:\n  par-index import-scores so-xay-dung.xlsx diem.csv --out so-xay-dung-moi.xlsx');
 }
 
-export async function runImportScores(options: ImportScoresOptions, io: CliIO): Promise<number> {
+export async function importScoresCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  const { operands, opts } = parseCommand<{ out?: string; force?: true }>(importScoresCli(), argv, io);
+  if (operands.length !== 2) throw new CliError('Cần tệp chấm điểm và tệp điểm. Cách dùng: par-index import-scores TỆP.xlsx ĐIỂM.csv --out MỚI.xlsx');
+  const out = required(opts.out, '--out MỚI.xlsx (tệp mới sẽ ghi; tệp cũ giữ nguyên)');
+  return runImportScores({ file: operands[0], scores: operands[1], out, force: opts.force === true }, io);
+}
+
+async function runImportScores(options: { file: string; scores: string; out: string; force: boolean }, io: CliIO): Promise<number> {
   if (!/\.xlsx$/i.test(options.out)) throw new CliError(`--out phải là tệp .xlsx (đang là "${options.out}")`);
   const input = resolve(io.cwd, options.file);
   const out = resolve(io.cwd, options.out);
@@ -50,8 +67,7 @@ function readScoreRows(path: string, shown: string): ImportedRow[] {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `Không tìm thấy tệp điểm ${shown}` : `Không đọc được tệp điểm ${shown} (${code ?? (e as Error).message})`);
+    throw new CliError(`${shown}: ${fileFailure(e)}`);
   }
   try {
     if (!/\.json$/i.test(path)) return scoreRowsFromCsv(text);

@@ -6,35 +6,56 @@
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
+import type { Command } from 'commander';
 import { LEVEL_LABELS, LEVELS, formatPoints, type CriteriaSetData, type CriterionData, type Level } from '../../domain';
 import { findHeader, findTitle, yearInTitle } from '../../domain/import/header';
 import { importCriteriaSet, type ImportPreview } from '../../domain/import/import-set';
 import { foldKey } from '../../domain/import/text';
 import { MAX_FILE_BYTES, readXlsxGrid, UnreadableWorkbookError } from '../../workbook/xlsx/read-grid';
 import type { SheetGrid, WorkbookGrid } from '../../workbook/grid';
-import { parseArgs, requireFlag, stringFlag } from '../args';
-import { CliError, EXIT_OK, EXIT_PROBLEMS } from '../errors';
+import { declareCommand, parseCommand, required } from '../command';
+import { CliError, EXIT_OK, EXIT_PROBLEMS, fileFailure } from '../errors';
 import type { CliIO } from '../io';
 
 const USAGE = 'par-index import-set FILE.xlsx [--sheet NAME] --out SET.json [--id ID] [--title T] [--year Y] [--level so|xa|tinh]';
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
+type ImportSetOptions = { sheet?: string; out?: string; id?: string; title?: string; year?: string; level?: string };
+
+export function importSetCli(): Command {
+  return declareCommand('import-set', 'đọc bảng phụ lục bộ tiêu chí đã dán vào Excel, ghi SET.json')
+    .usage('TỆP.xlsx [--sheet TÊN] --out SET.json [--id ID] [--title TÊN] [--year NĂM] [--level so|xa|tinh]')
+    .description(
+      'Đọc bảng phụ lục bộ tiêu chí của tỉnh đã dán vào Excel, kiểm tra (tổng điểm, mã trùng) và ghi SET.json ' +
+        '(dùng với template --set-file). Có lỗi thì liệt kê "dòng N: lý do" và không ghi tệp nào.',
+    )
+    .argument('[TỆP.xlsx]', 'tệp Excel chứa bảng phụ lục')
+    .option('--sheet <TÊN>', 'trang chứa bảng (mặc định: trang đầu tiên có dòng tiêu đề của bảng)')
+    .option('--out <SET.json>', 'tệp bộ tiêu chí sẽ ghi')
+    .option('--id <ID>', 'mã bộ tiêu chí: chữ thường không dấu, số, dấu gạch ngang (mặc định: theo tên tệp)')
+    .option('--title <TÊN>', 'tên bộ tiêu chí (mặc định: tiêu đề trong trang, hoặc tên tệp)')
+    .option('--year <NĂM>', 'năm đánh giá (mặc định: năm trong tiêu đề, hoặc năm nay)')
+    .option('--level <so|xa|tinh>', 'cấp: so (sở, ban, ngành), xa (xã, phường) hoặc tinh (mặc định: so)')
+    .allowExcessArguments()
+    .addHelpText('after', '\nVí dụ:\n  par-index import-set "Phụ lục Cà Mau 2025.xlsx" --out ca-mau-2025.json');
+}
+
 export async function importSetCommand(argv: readonly string[], io: CliIO, now: Date = new Date()): Promise<number> {
-  const args = parseArgs(argv, { sheet: true, out: true, id: true, title: true, year: true, level: true });
-  if (args.positional.length !== 1) throw new CliError(`Cần đúng một tệp Excel. Cách dùng: ${USAGE}`);
-  const file = args.positional[0];
-  const outPath = requireFlag(args, 'out', 'SET.json (tệp bộ tiêu chí sẽ ghi)');
-  const level = parseLevel(stringFlag(args, 'level'));
-  const yearFlag = parseYear(stringFlag(args, 'year'));
-  const idFlag = stringFlag(args, 'id');
+  const { operands, opts } = parseCommand<ImportSetOptions>(importSetCli(), argv, io);
+  if (operands.length !== 1) throw new CliError(`Cần đúng một tệp Excel. Cách dùng: ${USAGE}`);
+  const file = operands[0];
+  const outPath = required(opts.out, '--out SET.json (tệp bộ tiêu chí sẽ ghi)');
+  const level = parseLevel(opts.level);
+  const yearFlag = parseYear(opts.year);
+  const idFlag = opts.id;
   if (idFlag !== undefined && !ID_PATTERN.test(idFlag)) {
     throw new CliError(`--id "${idFlag}" không hợp lệ: chỉ gồm chữ thường không dấu, số và dấu gạch ngang (vd. lai-chau-so-2026)`);
   }
 
   const fileName = basename(file);
   const grid = await readWorkbook(resolve(io.cwd, file), fileName);
-  const sheet = chooseSheet(grid, stringFlag(args, 'sheet'));
-  const title = stringFlag(args, 'title') ?? findTitle(sheet) ?? basename(fileName, extname(fileName));
+  const sheet = chooseSheet(grid, opts.sheet);
+  const title = opts.title ?? findTitle(sheet) ?? basename(fileName, extname(fileName));
   const year = yearFlag ?? yearInTitle(title) ?? now.getFullYear();
   const id = idFlag ?? slug(basename(fileName, extname(fileName)));
   const source = `Nhập từ ${fileName}, trang ${sheet.name}, ngày ${viDate(now)}`;
@@ -51,7 +72,7 @@ export async function importSetCommand(argv: readonly string[], io: CliIO, now: 
   try {
     writeFileSync(out, JSON.stringify(result.set, null, 2) + '\n', 'utf8');
   } catch (e) {
-    throw new CliError(`Không ghi được ${outPath}: ${e instanceof Error ? e.message : String(e)}`);
+    throw new CliError(`Không ghi được ${outPath}: ${fileFailure(e, 'write')}`);
   }
   io.out(renderPreview(result.set, result.preview, { fileName, sheet: sheet.name, ...result.table }));
   io.out(`Đã ghi: ${outPath}`);
@@ -69,7 +90,7 @@ async function readWorkbook(path: string, fileName: string): Promise<WorkbookGri
     buffer = readFileSync(path);
   } catch (e) {
     if (e instanceof CliError) throw e;
-    throw new CliError(`Không đọc được tệp ${fileName} (không có tệp hoặc không có quyền đọc)`);
+    throw new CliError(`Không đọc được tệp ${fileName}: ${fileFailure(e)}`);
   }
   try {
     return await readXlsxGrid(buffer, fileName);

@@ -7,9 +7,10 @@
  * where appraised, else self-assessed).
  */
 import { resolve } from 'node:path';
+import type { Command } from 'commander';
 import { findBundledSet } from '../../criteria';
 import { buildPlan, computeResult, validateAssessment, type Assessment, type CriteriaSet, type Plan, type Problem, type ProblemCode, type Result } from '../../domain';
-import { parseArgs, requireFlag, stringFlag } from '../args';
+import { declareCommand, parseCommand, required } from '../command';
 import { CliError, EXIT_OK, EXIT_PROBLEMS } from '../errors';
 import type { CliIO } from '../io';
 import { printProblems } from '../problems-output';
@@ -33,49 +34,69 @@ const PLAN_CHECKS = new Set<ProblemCode>([
 /** What a workbook's own tampering adds to the plan's checks: anything that makes its numbers wrong. */
 const WORKBOOK_CHECKS = new Set<ProblemCode>(['max-changed', 'formula-overwritten', 'formula-changed', 'number-as-text', 'row-missing', 'row-duplicated']);
 
+type PlanOptions = { set?: string; targets?: string; scores?: string; depth?: string; json?: true };
+
+export function planCli(): Command {
+  return declareCommand('plan', 'bảng mục tiêu và kết quả của một đơn vị')
+    .usage('(--set ID --targets TỆP [--scores TỆP] | TỆP.xlsx) [--depth 1|2|3|all] [--json]')
+    .description(
+      'Bảng mục tiêu và kết quả: điểm tối đa, mục tiêu, tỷ lệ, điểm đạt, chênh lệch. ' +
+        'Từ một tệp đã chấm (TỆP.xlsx), hoặc từ một bộ tiêu chí có sẵn với tệp mục tiêu (và điểm). ' +
+        'TỆP mục tiêu/điểm: CSV "code,target" (hoặc "code,score"; 15.3 hoặc "15,3") hoặc JSON { "3": 15.3 }.',
+    )
+    .argument('[TỆP.xlsx]', 'tệp đã chấm: mục tiêu và điểm được đọc từ tệp')
+    .option('--set <ID>', 'bộ tiêu chí có sẵn (xem: par-index sets)')
+    .option('--targets <TỆP>', 'mục tiêu từng tiêu chí (CSV hoặc JSON)')
+    .option('--scores <TỆP>', 'điểm tự đánh giá từng tiêu chí (CSV hoặc JSON)')
+    .option('--depth <1|2|3|all>', 'số cấp tiêu chí trong bảng (mặc định 1: lĩnh vực)')
+    .option('--json', 'in bảng dạng JSON')
+    .allowExcessArguments()
+    .addHelpText('after', '\nVí dụ:\n  par-index plan --set lai-chau-so-2025 --targets muc-tieu.csv\n  par-index plan so-xay-dung.xlsx --depth 2');
+}
+
 export function planCommand(argv: readonly string[], io: CliIO): number | Promise<number> {
-  const args = parseArgs(argv, { set: true, targets: true, scores: true, json: false, depth: true });
-  if (args.positional.length > 0) return planFromWorkbook(args, io);
-  const setId = requireFlag(args, 'set', 'ID (xem: par-index sets)');
+  const { operands, opts } = parseCommand<PlanOptions>(planCli(), argv, io);
+  if (operands.length > 0) return planFromWorkbook(operands, opts, io);
+  const setId = required(opts.set, '--set ID (xem: par-index sets)');
   const set = findBundledSet(setId);
   if (!set) throw new CliError(`Không có bộ tiêu chí "${setId}". Xem danh sách: par-index sets`);
-  const targetsPath = requireFlag(args, 'targets', 'FILE (CSV "code,target" hoặc JSON { "3": 15.3 })');
+  const targetsPath = required(opts.targets, '--targets FILE (CSV "code,target" hoặc JSON { "3": 15.3 })');
   const assessment: Assessment = { entries: {}, cells: {} };
   for (const row of readValueFile(resolve(io.cwd, targetsPath), 'target', set)) {
     (assessment.entries[row.code] ??= {}).target = row.value;
     (assessment.cells![row.code] ??= {}).target = row.at;
   }
-  const scoresPath = stringFlag(args, 'scores');
+  const scoresPath = opts.scores;
   if (scoresPath) {
     for (const row of readValueFile(resolve(io.cwd, scoresPath), 'score', set)) {
       (assessment.entries[row.code] ??= {}).selfScore = row.value;
       (assessment.cells![row.code] ??= {}).selfScore = row.at;
     }
   }
-  const depth = parseDepth(stringFlag(args, 'depth'));
+  const depth = parseDepth(opts.depth);
   // A value file carries no evidence or N/A column: only numbers that are wrong count here.
   const problems = validateAssessment(set, assessment).filter((p) => PLAN_CHECKS.has(p.code));
   // Targets are measured against the final result; with only self-scores given, that is them.
   const plan = buildPlan(set, assessment, { basis: 'final', depth });
-  return emitPlan(set, plan, computeResult(set, assessment), problems, args.flags.json === true, io);
+  return emitPlan(set, plan, computeResult(set, assessment), problems, opts.json === true, io);
 }
 
-async function planFromWorkbook(args: ReturnType<typeof parseArgs>, io: CliIO): Promise<number> {
-  if (args.positional.length > 1) throw new CliError('plan đọc một tệp .xlsx mỗi lần');
-  for (const flag of ['set', 'targets', 'scores']) {
-    if (args.flags[flag] !== undefined) throw new CliError(`--${flag} không dùng cùng tệp .xlsx: mục tiêu và điểm được đọc từ tệp`);
+async function planFromWorkbook(operands: string[], opts: PlanOptions, io: CliIO): Promise<number> {
+  if (operands.length > 1) throw new CliError('plan đọc một tệp .xlsx mỗi lần');
+  for (const flag of ['set', 'targets', 'scores'] as const) {
+    if (opts[flag] !== undefined) throw new CliError(`--${flag} không dùng cùng tệp .xlsx: mục tiêu và điểm được đọc từ tệp`);
   }
-  const file = args.positional[0];
+  const file = operands[0];
   const opened = await openWorkbook(resolve(io.cwd, file));
   if (!opened.ok) throw new CliError(`Không đọc được ${file}: ${opened.error}`);
   const { set, assessment } = opened.read;
-  const depth = parseDepth(stringFlag(args, 'depth'));
+  const depth = parseDepth(opts.depth);
   const checked = checkWorkbook(opened.read);
   const problems = checked.problems.filter(
     (p) => PLAN_CHECKS.has(p.code) || (WORKBOOK_CHECKS.has(p.code) && p.severity === 'error'),
   );
   const plan = buildPlan(set, assessment, { basis: 'final', depth });
-  return emitPlan(set, plan, checked.result, problems, args.flags.json === true, io);
+  return emitPlan(set, plan, checked.result, problems, opts.json === true, io);
 }
 
 export function emitPlan(set: CriteriaSet, plan: Plan, result: Result, problems: Problem[], json: boolean, io: CliIO): number {

@@ -1,16 +1,27 @@
+import type { Command } from 'commander';
 import { bundledSets } from '../../criteria';
 import { LEVEL_LABELS, formatPoints } from '../../domain';
-import { parseArgs } from '../args';
+import { declareCommand, parseCommand } from '../command';
 import { EXIT_OK } from '../errors';
 import type { CliIO } from '../io';
 import { renderTable } from '../table';
 
 const STATUS_LABELS = { official: 'Chính thức', illustrative: 'Minh họa (không chính thức)', imported: 'Nhập từ phụ lục' } as const;
 
+type SetsOptions = { json?: true };
+
+export function setsCli(): Command {
+  return declareCommand('sets', 'các bộ tiêu chí có sẵn (chính thức / minh họa)')
+    .usage('[--json]')
+    .description('Liệt kê các bộ tiêu chí có sẵn: mã bộ (dùng với --set), năm, cấp, tổng điểm, số dòng chấm và nguồn.')
+    .option('--json', 'in danh sách dạng JSON')
+    .addHelpText('after', '\nVí dụ:\n  par-index sets');
+}
+
 export function setsCommand(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, { json: false });
+  const { opts } = parseCommand<SetsOptions>(setsCli(), argv, io);
   const sets = bundledSets();
-  if (args.flags.json) {
+  if (opts.json) {
     io.out(
       JSON.stringify(
         {

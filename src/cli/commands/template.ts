@@ -7,13 +7,13 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
 import { formatPoints, numberOrNull, sumPoints, validateAssessment, type Assessment, type CriteriaSet } from '../../domain';
 import { buildWorkbook } from '../../workbook/build-workbook';
 import { SHEETS, SUMMARY_COL } from '../../workbook/layout';
 import { columnLetter } from '../../workbook/a1';
 import { DEFAULT_PRINT_VIEW, isPrintView, PRINT_VIEWS } from '../../workbook/print-views';
-import { renderXlsx } from '../../workbook/xlsx/render';
-import { parseArgs, requireFlag, stringFlag } from '../args';
+import { declareCommand, parseCommand, required } from '../command';
 import { CliError, EXIT_OK, EXIT_PROBLEMS } from '../errors';
 import type { CliIO } from '../io';
 import { printProblems } from '../problems-output';
@@ -28,18 +28,35 @@ const STATUS_NOTES = {
   imported: ' — nhập từ phụ lục, chưa đối chiếu',
 } as const;
 
+type TemplateOptions = { set?: string; setFile?: string; out?: string; unit?: string; year?: string; targets?: string; print?: string; force?: true };
+
+export function templateCli(): Command {
+  return declareCommand('template', 'tạo tệp Excel chấm điểm của một bộ tiêu chí')
+    .usage('(--set ID | --set-file SET.json) --out TỆP.xlsx [--unit TÊN] [--year NĂM] [--targets TỆP] [--force]')
+    .description('Tạo tệp Excel chấm điểm (công thức, kiểm tra dữ liệu, tô màu) dùng được cả khi không có add-in.')
+    .option('--set <ID>', 'bộ tiêu chí có sẵn (xem: par-index sets)')
+    .option('--set-file <SET.json>', 'bộ tiêu chí từ tệp (par-index import-set hoặc export-set)')
+    .option('--out <TỆP.xlsx>', 'tệp Excel sẽ tạo')
+    .option('--unit <TÊN>', 'tên đơn vị ghi sẵn trong tệp')
+    .option('--year <NĂM>', 'năm đánh giá (mặc định: năm của bộ tiêu chí)')
+    .option('--targets <TỆP>', 'mục tiêu ghi sẵn: CSV "code,target" hoặc JSON { "3": 15.3 }')
+    .option('--print <tu-danh-gia|tham-dinh|ke-hoach>', 'biểu mở ra và in khi bấm In: tự đánh giá (mặc định), thẩm định, kế hoạch (Tổng hợp)')
+    .option('--force', 'ghi đè nếu tệp --out đã có')
+    .addHelpText('after', '\nVí dụ:\n  par-index template --set lai-chau-so-2025 --unit "Sở Xây dựng" --out so-xay-dung.xlsx');
+}
+
 export async function templateCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, { set: true, 'set-file': true, out: true, unit: true, year: true, targets: true, print: true, force: false });
-  if (args.positional.length > 0) throw new CliError(`Không hiểu tham số "${args.positional[0]}". Cách dùng: par-index template --set ID --out FILE.xlsx`);
-  const set = resolveSet(args, io);
+  const { opts } = parseCommand<TemplateOptions>(templateCli(), argv, io);
+  const set = resolveSet(opts, io);
   if (!set) throw new CliError('Thiếu --set ID (xem: par-index sets) hoặc --set-file SET.json (tệp từ par-index import-set)');
-  const outArg = requireFlag(args, 'out', 'FILE.xlsx (tệp Excel sẽ tạo)');
+  const outArg = required(opts.out, '--out FILE.xlsx (tệp Excel sẽ tạo)');
   if (!/\.xlsx$/i.test(outArg)) throw new CliError(`--out phải là tệp .xlsx (đang là "${outArg}")`);
   const out = resolve(io.cwd, outArg);
-  const unit = stringFlag(args, 'unit')?.trim() ?? '';
-  const year = parseYear(stringFlag(args, 'year'), set);
-  const force = args.flags.force === true;
-  const printView = stringFlag(args, 'print') ?? DEFAULT_PRINT_VIEW;
+  const unit = opts.unit?.trim() ?? '';
+  const year = parseYear(opts.year, set);
+  if (Math.abs(year - set.year) > 1) io.err(yearWarning(year, set));
+  const force = opts.force === true;
+  const printView = opts.print ?? DEFAULT_PRINT_VIEW;
   if (!isPrintView(printView)) throw new CliError(`--print phải là một trong ${PRINT_VIEWS.join(', ')} (đang là "${printView}")`);
 
   const folder = dirname(out);
@@ -47,7 +64,7 @@ export async function templateCommand(argv: readonly string[], io: CliIO): Promi
   if (existsSync(out) && !force) throw new CliError(overwriteRefusal(outArg));
 
   const assessment: Assessment = { entries: {}, cells: {} };
-  const targetsPath = stringFlag(args, 'targets');
+  const targetsPath = opts.targets;
   if (targetsPath) {
     for (const row of readValueFile(resolve(io.cwd, targetsPath), 'target', set)) {
       (assessment.entries[row.code] ??= {}).target = row.value;
@@ -70,6 +87,8 @@ export async function templateCommand(argv: readonly string[], io: CliIO): Promi
     if (target !== null) values.entries[code] = { target };
   }
   const spec = buildWorkbook(set, { unit: unit || undefined, year, values, printView, createdAt: new Date().toISOString() });
+  // exceljs is loaded when a workbook is written, so that --help and the other commands start fast.
+  const { renderXlsx } = await import('../../workbook/xlsx/render');
   const buffer = await renderXlsx(spec);
   writeAtomically(out, buffer, force, outArg);
 
@@ -84,6 +103,14 @@ function parseYear(text: string | undefined, set: CriteriaSet): number {
   const year = Number(trimmed);
   if (year < 1990 || year > 2100) throw new CliError(`--year ${trimmed} không phải năm đánh giá hợp lý (1990–2100)`);
   return year;
+}
+
+/** A year far from the set's is most often a typo (2052 for 2025), or the wrong set. */
+function yearWarning(year: number, set: CriteriaSet): string {
+  return (
+    `CẢNH BÁO: năm ${year} cách năm của bộ tiêu chí ${set.id} (${set.year}) ${Math.abs(year - set.year)} năm. ` +
+    'Kiểm tra lại --year, hoặc chọn bộ tiêu chí của năm đó (xem: par-index sets).'
+  );
 }
 
 function summary(set: CriteriaSet, info: { out: string; unit: string; year: number; values: Assessment }): string {
