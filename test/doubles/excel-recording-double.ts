@@ -540,6 +540,9 @@ class Host {
   cellEditMode = false;
   /** The one request context (event handler results hand it back for Excel.run(context, …)). */
   context: unknown = null;
+  /** Operations run so far, over all syncs; the one numbered `failAt` throws instead. */
+  operationsRun = 0;
+  failAt: number | null = null;
 
   constructor(readonly apiVersion: string) {}
 
@@ -1974,6 +1977,7 @@ class RequestContextImpl extends ApiObject {
     try {
       for (const op of ops) {
         try {
+          if (++host.operationsRun === host.failAt) throw new ExcelDoubleError('GeneralException', `failure injected by the test at operation ${host.failAt}`);
           op.run();
         } catch (e) {
           if (e instanceof Error && !e.message.includes(op.what)) e.message += ` [while running: ${op.what}]`;
@@ -2062,6 +2066,14 @@ export interface ExcelDouble {
   setCellEditMode(on: boolean): void;
   /** Seed what a formula cell "computes" (the double does not calculate). */
   setComputed(sheet: string, address: string, value: ModelValue): void;
+  /**
+   * Makes the n-th operation from now (counted over all syncs, 1-based) fail with
+   * GeneralException, as a host does when the workbook is switched or closed mid-batch; the
+   * operations before it in its sync stay applied, the rest are dropped. null: no failure.
+   */
+  failOperation(n: number | null): void;
+  /** Operations run by syncs so far (to know how many steps a write has). */
+  operationsRun(): number;
   /** Sets globalThis/window Excel and Office; returns a function restoring the previous ones. */
   install(target?: Record<string, unknown>): () => void;
 }
@@ -2196,6 +2208,10 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
       const args = { type: 'WorksheetChanged', source: 'Local', changeType: 'RangeEdited', worksheetId: model.name, address: `${columnLetters(col)}${row}` };
       for (const h of host.changeHandlers.filter((x) => x.sheet === model)) await h.handler(args);
     },
+    failOperation(n) {
+      host.failAt = n === null ? null : host.operationsRun + n;
+    },
+    operationsRun: () => host.operationsRun,
     setComputed(sheet, address, value) {
       const model = host.find(sheet);
       if (!model) throw new Error(`Excel test double: no sheet "${sheet}"`);
