@@ -480,6 +480,7 @@ const REQUIRES: Record<string, string> = {
   'ChartSeries.setValues': '1.7',
   'ChartSeries.setXAxisValues': '1.7',
   'Worksheet.onChanged': '1.7',
+  'WorksheetCollection.onChanged': '1.9',
 };
 
 /** Keys Jest, pretty-format and friends probe; read through without throwing. */
@@ -534,8 +535,8 @@ class Host {
   activeSheet = '';
   /** The selected cells (Range.select(), or a test playing the user). */
   selection: { sheet: string; rect: Rect } | null = null;
-  /** Worksheet.onChanged handlers registered by a sync. */
-  readonly changeHandlers: Array<{ sheet: SheetModel; handler: (args: unknown) => unknown }> = [];
+  /** Worksheet.onChanged handlers registered by a sync; sheet null: WorksheetCollection.onChanged (every sheet, also ones added later). */
+  readonly changeHandlers: Array<{ sheet: SheetModel | null; handler: (args: unknown) => unknown }> = [];
   /** The user is typing in a cell: the host refuses API requests until the entry ends. */
   cellEditMode = false;
   /** The one request context (event handler results hand it back for Excel.run(context, …)). */
@@ -785,6 +786,10 @@ class WorksheetCollectionImpl extends ApiObject {
 
   get items() {
     return readLoaded(this, 'items');
+  }
+
+  get onChanged() {
+    return child(this, 'onChanged', () => wrap(new ChangedEventImpl(this[S].host, null)));
   }
 
   load(props?: string | string[]) {
@@ -1782,18 +1787,19 @@ function seriesOf(s: ChartSeriesImpl): ChartSeriesModel {
 // edits a test makes as the user (`double.type`), never for the add-in's own writes.
 
 class ChangedEventImpl extends ApiObject {
+  /** handle null: the collection's event, raised for a change on any sheet. */
   constructor(
     host: Host,
-    readonly handle: SheetHandle,
+    readonly handle: SheetHandle | null,
   ) {
-    super(host, 'EventHandlers', () => `${quoteSheet(handle.name)}.onChanged`);
+    super(host, 'EventHandlers', () => (handle ? `${quoteSheet(handle.name)}.onChanged` : 'Workbook.worksheets.onChanged'));
   }
   add(handler: unknown) {
     if (typeof handler !== 'function') throw new ExcelDoubleError('InvalidArgument', 'onChanged.add needs a function');
     const host = this[S].host;
-    const entry = { sheet: null as unknown as SheetModel, handler: handler as (args: unknown) => unknown };
+    const entry: Host['changeHandlers'][number] = { sheet: null, handler: handler as (args: unknown) => unknown };
     host.enqueue('onChanged.add', () => {
-      entry.sheet = sheetOf(this.handle);
+      if (this.handle) entry.sheet = sheetOf(this.handle);
       host.changeHandlers.push(entry);
     });
     return wrap(new EventHandlerResultImpl(host, entry));
@@ -2206,7 +2212,7 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
       await Promise.resolve();
       if (!host.enableEvents) return;
       const args = { type: 'WorksheetChanged', source: 'Local', changeType: 'RangeEdited', worksheetId: model.name, address: `${columnLetters(col)}${row}` };
-      for (const h of host.changeHandlers.filter((x) => x.sheet === model)) await h.handler(args);
+      for (const h of host.changeHandlers.filter((x) => x.sheet === model || x.sheet === null)) await h.handler(args);
     },
     failOperation(n) {
       host.failAt = n === null ? null : host.operationsRun + n;

@@ -10,6 +10,9 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { JSDOM } from 'jsdom';
+import { buildWorkbook } from '../../src/workbook/build-workbook';
+import { renderIntoWorkbook, type RenderReport } from '../../src/workbook/office/render';
+import { syntheticSet } from '../fixtures/synthetic-set';
 
 const HOST_FILE = join(__dirname, '..', '..', 'node_modules', '@microsoft', 'office-js', 'dist', 'excel-web-16.00.js');
 
@@ -80,4 +83,20 @@ export function createSerializingExcel(workbook: { sheets?: string[]; names?: st
     requests,
     failRequest: (n) => void (failAt = n),
   };
+}
+
+/** The scoring workbook of a synthetic set (fields × criteria × sub-criteria) inserted through Microsoft's Office.js. */
+export async function renderOnOfficeJs(fields: number, criteria: number, subs: number): Promise<{ excel: SerializingExcel; report: RenderReport; rows: number }> {
+  const set = syntheticSet(fields, criteria, subs);
+  const spec = buildWorkbook(set, { unit: 'UBND xã Thử Nghiệm', year: 2025, createdAt: '2025-06-30T08:00:00.000Z' });
+  const excel = createSerializingExcel();
+  const global = globalThis as unknown as { Excel?: unknown };
+  const before = global.Excel;
+  global.Excel = excel.Excel; // the renderer reads enums from the Excel global
+  try {
+    const report = await renderIntoWorkbook(excel.context, spec, { isSetSupported: () => true });
+    return { excel, report, rows: set.nodes.length };
+  } finally {
+    global.Excel = before;
+  }
 }

@@ -10,22 +10,19 @@ export interface Added {
   names: readonly string[];
 }
 
-/** A write failed; the workbook was put back (or `left` names what could not be removed). */
+/** A write failed; the workbook was put back (or `left` names what could not be). */
 export class WriteFailedError extends Error {
   constructor(
     override readonly cause: unknown,
-    /** Sheets and names that are still there although the write added them. */
-    readonly left: Added,
+    /** Sheets and names still there although the write added them, cells not given back their content. */
+    readonly left: Added & { cells?: readonly string[] } = { sheets: [], names: [] },
   ) {
     const why = cause instanceof Error ? cause.message : String(cause);
-    const restored = left.sheets.length === 0 && left.names.length === 0;
+    const items = [...left.sheets.map((s) => `trang "${s}"`), ...left.names.map((n) => `tên ${n}`), ...(left.cells ?? []).map((c) => `ô ${c}`)];
     super(
-      restored
+      items.length === 0
         ? `Không ghi được vào sổ tính (${why}). Sổ tính đã được đưa về như trước, không mất gì; hãy thử lại.`
-        : `Không ghi được vào sổ tính (${why}), và không gỡ được hết phần đã ghi: hãy xoá ${[
-            ...left.sheets.map((s) => `trang "${s}"`),
-            ...left.names.map((n) => `tên ${n}`),
-          ].join(', ')} rồi thử lại.`,
+        : `Không ghi được vào sổ tính (${why}), và không đưa về như trước được hết: hãy kiểm tra ${items.join(', ')} rồi thử lại.`,
     );
     this.name = 'WriteFailedError';
   }
