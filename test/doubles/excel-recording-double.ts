@@ -544,6 +544,8 @@ class Host {
   /** Operations run so far, over all syncs; the one numbered `failAt` throws instead. */
   operationsRun = 0;
   failAt: number | null = null;
+  /** What each operation run was ("add sheet X", "numberFormat", "Range.load(values)"…), with the sync it ran in. */
+  readonly ran: Array<{ what: string; sync: number }> = [];
 
   constructor(readonly apiVersion: string) {}
 
@@ -1983,6 +1985,7 @@ class RequestContextImpl extends ApiObject {
     try {
       for (const op of ops) {
         try {
+          host.ran.push({ what: op.what.replace(/ .*/, ''), sync: host.syncs });
           if (++host.operationsRun === host.failAt) throw new ExcelDoubleError('GeneralException', `failure injected by the test at operation ${host.failAt}`);
           op.run();
         } catch (e) {
@@ -2080,6 +2083,8 @@ export interface ExcelDouble {
   failOperation(n: number | null): void;
   /** Operations run by syncs so far (to know how many steps a write has). */
   operationsRun(): number;
+  /** Each operation run so far: its kind ("add", "numberFormat", "visibility"…) and the sync it ran in. */
+  operationLog(): Array<{ what: string; sync: number }>;
   /** Sets globalThis/window Excel and Office; returns a function restoring the previous ones. */
   install(target?: Record<string, unknown>): () => void;
 }
@@ -2218,6 +2223,7 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
       host.failAt = n === null ? null : host.operationsRun + n;
     },
     operationsRun: () => host.operationsRun,
+    operationLog: () => host.ran.map((r) => ({ ...r })),
     setComputed(sheet, address, value) {
       const model = host.find(sheet);
       if (!model) throw new Error(`Excel test double: no sheet "${sheet}"`);

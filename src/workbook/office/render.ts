@@ -225,8 +225,14 @@ export async function renderIntoWorkbook(context: Excel.RequestContext, spec: Wo
     if (!failure) context.workbook.application.calculate(Excel.CalculationType.recalculate);
     runtime.enableEvents = eventsBefore;
     await batch.sync();
-  } catch (error) {
-    if (!failure) report.warnings.push(`Không bật lại được sự kiện của Excel: ${error instanceof Error ? error.message : String(error)}`);
+  } catch {
+    // The events flag is the user's Excel, not ours to leave off: once more, on its own.
+    try {
+      runtime.enableEvents = eventsBefore;
+      await batch.sync();
+    } catch (error) {
+      if (!failure) report.warnings.push(`Không bật lại được sự kiện của Excel: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
   if (failure) {
     const left = await removeAdded(context, { sheets: spec.sheets.map((s) => s.name), names: spec.names.map((n) => n.name) });

@@ -29,9 +29,11 @@ export async function upgradeInWorkbook(context: Excel.RequestContext, set: Crit
 
   const sheets = context.workbook.worksheets;
   const added = { sheets: spec.sheets.map((s) => s.name), names: spec.names.map((n) => n.name) };
+  let written = false;
   const putBack = async (error: unknown): Promise<never> => {
-    // The renderer has already taken away what it added; an earlier or later failure has not.
-    const left = error instanceof WriteFailedError ? error.left : await removeAdded(context, added);
+    // The renderer takes away what it added when it fails; after it succeeded, the new sheets
+    // go here. Before it wrote, the sheets under those names are the old ones: never touch them.
+    const left = error instanceof WriteFailedError ? error.left : written ? await removeAdded(context, added) : { sheets: [], names: [] };
     const restored = await restore(context, parked, replacedNames, grid);
     throw new WriteFailedError(error instanceof WriteFailedError ? error.cause : error, restored ? left : { sheets: [...left.sheets, ...old], names: left.names });
   };
@@ -47,6 +49,7 @@ export async function upgradeInWorkbook(context: Excel.RequestContext, set: Crit
     for (const name of replacedNames) context.workbook.names.getItem(name).delete();
     await context.sync();
     rendered = await renderIntoWorkbook(context, spec, { isSetSupported: supports });
+    written = true;
   } catch (e) {
     return putBack(e);
   }
@@ -56,10 +59,15 @@ export async function upgradeInWorkbook(context: Excel.RequestContext, set: Crit
     for (const p of parked) sheets.getItem(p.temp).delete();
     await context.sync();
   } catch (e) {
-    // Nothing deleted yet: the update can still be undone whole. Otherwise it is done, with leftovers.
-    const present = await sheetsPresent(context, parked.map((p) => p.temp));
+    // Nothing deleted yet: the update can still be undone whole. Otherwise it is done: finish the deletes.
+    const present = await sheetsPresent(context, parked.map((p) => p.temp)).catch(() => parked.map((p) => p.temp));
     if (present.length === parked.length) return putBack(e);
-    notes.push(`Không xoá được bản cũ ${present.map((n) => `"${n}"`).join(', ')}: hãy tự xoá ${present.length > 1 ? 'các trang này' : 'trang này'}.`);
+    try {
+      for (const name of present) sheets.getItem(name).delete();
+      await context.sync();
+    } catch {
+      notes.push(`Không xoá được bản cũ ${present.map((n) => `"${n}"`).join(', ')}: hãy tự xoá ${present.length > 1 ? 'các trang này' : 'trang này'}.`);
+    }
   }
   return {
     sheets: rendered.sheets,
