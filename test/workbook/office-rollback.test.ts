@@ -78,7 +78,6 @@ async function failEachStep(prepare: () => Promise<Session>, act: (port: Workboo
   const start = clean.double.operationsRun();
   await act(clean.port);
   const ops = clean.double.operationLog().slice(start);
-  const steps = ops.length;
   const done = snapshot(clean.double);
   clean.uninstall();
   // The first and the last operation of each kind in each sync (and so each sync's first and last).
