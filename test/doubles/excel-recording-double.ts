@@ -454,33 +454,81 @@ const ENUMS = {
 
 const values = (e: Record<string, string>) => new Set(Object.values(e));
 
-/** Members newer than ExcelApi 1.1, keyed "Type.member". */
-const REQUIRES: Record<string, string> = {
-  'RequestContext.runtime': '1.5',
-  'Runtime.enableEvents': '1.8',
+/**
+ * Members newer than ExcelApi 1.1, keyed "Type.member" (option objects' fields too, e.g.
+ * "WorksheetProtectionOptions.selectionMode"). test/doubles/requirements.test.ts derives this
+ * table from @types/office-js's "[Api set: ExcelApi x.y]" notes for every member
+ * src/workbook/office/ uses, and fails when they differ; where a note gives two sets ("1.2 for
+ * options; 1.7 for password") the higher one is kept.
+ */
+export const REQUIRES: Readonly<Record<string, string>> = {
   'Application.suspendApiCalculationUntilNextSync': '1.6',
-  'Worksheet.tabColor': '1.7',
-  'Worksheet.freezePanes': '1.7',
-  'Worksheet.protection': '1.2',
-  'Worksheet.pageLayout': '1.9',
-  'Worksheet.getUsedRange': '1.2',
-  'Range.columnHidden': '1.2',
-  'Range.rowHidden': '1.2',
-  'Range.merge': '1.2',
-  'Range.group': '1.10',
-  'Range.dataValidation': '1.8',
-  'Range.conditionalFormats': '1.6',
-  'RangeFormat.columnWidth': '1.2',
-  'RangeFormat.rowHeight': '1.2',
-  'RangeFormat.protection': '1.2',
-  'RangeFormat.indentLevel': '1.9',
-  'NamedItemCollection.add': '1.4',
-  'NamedItem.formula': '1.7',
-  'ChartSeriesCollection.add': '1.7',
   'ChartSeries.setValues': '1.7',
   'ChartSeries.setXAxisValues': '1.7',
+  'ChartSeriesCollection.add': '1.7',
+  'ConditionalFormat.custom': '1.6',
+  'ConditionalFormatCollection.add': '1.6',
+  'ConditionalFormatRule.formula': '1.6',
+  'ConditionalRangeFill.color': '1.6',
+  'ConditionalRangeFont.bold': '1.6',
+  'ConditionalRangeFont.color': '1.6',
+  'ConditionalRangeFormat.fill': '1.6',
+  'ConditionalRangeFormat.font': '1.6',
+  'CustomConditionalFormat.format': '1.6',
+  'CustomConditionalFormat.rule': '1.6',
+  'DataValidation.errorAlert': '1.8',
+  'DataValidation.ignoreBlanks': '1.8',
+  'DataValidation.prompt': '1.8',
+  'DataValidation.rule': '1.8',
+  'DataValidationErrorAlert.message': '1.8',
+  'DataValidationErrorAlert.showAlert': '1.8',
+  'DataValidationErrorAlert.style': '1.8',
+  'DataValidationErrorAlert.title': '1.8',
+  'DataValidationPrompt.message': '1.8',
+  'DataValidationPrompt.showPrompt': '1.8',
+  'DataValidationPrompt.title': '1.8',
+  'DataValidationRule.decimal': '1.8',
+  'DataValidationRule.list': '1.8',
+  'FormatProtection.locked': '1.2',
+  'NamedItem.delete': '1.4',
+  'NamedItem.formula': '1.7',
+  'NamedItemCollection.add': '1.4',
+  'PageLayout.orientation': '1.9',
+  'PageLayout.paperSize': '1.9',
+  'PageLayout.setPrintArea': '1.9',
+  'PageLayout.setPrintTitleRows': '1.9',
+  'PageLayout.zoom': '1.9',
+  'PageLayoutZoomOptions.horizontalFitToPages': '1.9',
+  'PageLayoutZoomOptions.verticalFitToPages': '1.9',
+  'Range.columnHidden': '1.2',
+  'Range.conditionalFormats': '1.6',
+  'Range.dataValidation': '1.8',
+  'Range.group': '1.10',
+  'Range.merge': '1.2',
+  'Range.rowHidden': '1.2',
+  'RangeFormat.columnWidth': '1.2',
+  'RangeFormat.indentLevel': '1.9',
+  'RangeFormat.protection': '1.2',
+  'RangeFormat.rowHeight': '1.2',
+  'RequestContext.runtime': '1.5',
+  'Runtime.enableEvents': '1.8',
+  'Worksheet.freezePanes': '1.7',
+  'Worksheet.getUsedRange': '1.2',
   'Worksheet.onChanged': '1.7',
+  'Worksheet.pageLayout': '1.9',
+  'Worksheet.protection': '1.2',
+  'Worksheet.tabColor': '1.7',
+  'Worksheet.visibility': '1.2',
   'WorksheetCollection.onChanged': '1.9',
+  'WorksheetFreezePanes.freezeAt': '1.7',
+  'WorksheetFreezePanes.freezeColumns': '1.7',
+  'WorksheetFreezePanes.freezeRows': '1.7',
+  'WorksheetProtection.protect': '1.7',
+  'WorksheetProtectionOptions.allowAutoFilter': '1.2',
+  'WorksheetProtectionOptions.allowFormatColumns': '1.2',
+  'WorksheetProtectionOptions.allowFormatRows': '1.2',
+  'WorksheetProtectionOptions.allowInsertRows': '1.2',
+  'WorksheetProtectionOptions.selectionMode': '1.7',
 };
 
 /** Keys Jest, pretty-format and friends probe; read through without throwing. */
@@ -1616,6 +1664,10 @@ class WorksheetProtectionImpl extends ApiObject {
   protect(options?: Record<string, unknown>, password?: string) {
     const host = this[S].host;
     if (options) checkKeys(options, PROTECTION_OPTIONS, 'WorksheetProtectionOptions');
+    for (const key of Object.keys(options ?? {})) {
+      const need = REQUIRES[`WorksheetProtectionOptions.${key}`];
+      if (need && !host.supports(need)) throw new Error(`Excel test double: WorksheetProtectionOptions.${key} needs ExcelApi ${need}; this host supports ExcelApi ${host.apiVersion}`);
+    }
     if (options?.selectionMode !== undefined && !values(ENUMS.ProtectionSelectionMode).has(options.selectionMode as string)) {
       throw new ExcelDoubleError('InvalidArgument', `selectionMode ${String(options.selectionMode)}`);
     }
