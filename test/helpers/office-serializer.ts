@@ -8,13 +8,12 @@
  * everything else gets an empty success, as the host gives for writes.
  */
 import { readFileSync } from 'fs';
-import { join } from 'path';
 import { JSDOM } from 'jsdom';
 import { buildWorkbook } from '../../src/workbook/build-workbook';
 import { renderIntoWorkbook, type RenderReport } from '../../src/workbook/office/render';
 import { syntheticSet } from '../fixtures/synthetic-set';
 
-const HOST_FILE = join(__dirname, '..', '..', 'node_modules', '@microsoft', 'office-js', 'dist', 'excel-web-16.00.js');
+const HOST_FILE = require.resolve('@microsoft/office-js/dist/excel-web-16.00.js');
 
 export interface RecordedRequest {
   /** UTF-8 bytes of the request body as office.js sends it. */
