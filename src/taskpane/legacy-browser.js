@@ -48,12 +48,12 @@
     window.PAR_UNSUPPORTED_BROWSER = true;
 
     var MESSAGE_VI = [
-      'Phần bổ trợ Chỉ số CCHC cần Microsoft 365 hoặc Office 2021 trở lên, trên Windows, Excel trên web, hoặc máy Mac/iPad đã cập nhật (macOS 11.3, iPadOS 14.5 trở lên).',
+      'Phần bổ trợ Chỉ số CCHC cần Microsoft 365 hoặc Office 2021 trở lên, trên Windows, Excel trên web, hoặc máy Mac/iPad đã cập nhật (Safari 14.1, iPadOS 14.5 trở lên).',
       'Phiên bản Office này hiển thị ngăn tác vụ bằng trình duyệt cũ nên không chạy được phần bổ trợ.',
       'Sổ tính tạo bằng lệnh "par-index template" vẫn dùng được trong mọi phiên bản Excel (từ Excel 2010 trở lên) mà không cần phần bổ trợ: hãy nhờ người quản trị tạo sổ tính cho đơn vị.'
     ];
     var MESSAGE_EN =
-      'The PAR Index add-in needs Microsoft 365 or Office 2021 or newer, on Windows, Excel on the web, or an up-to-date Mac/iPad (macOS 11.3, iPadOS 14.5 or later). A workbook made with "par-index template" works in any Excel (2010 and later) without the add-in.';
+      'The PAR Index add-in needs Microsoft 365 or Office 2021 or newer, on Windows, Excel on the web, or an up-to-date Mac/iPad (Safari 14.1, iPadOS 14.5 or later). A workbook made with "par-index template" works in any Excel (2010 and later) without the add-in.';
 
     function el(tag, text, css) {
       var node = document.createElement(tag);
