@@ -11,8 +11,6 @@
  */
 import type { ConditionalFormatSpec, SheetSpec, ValidationSpec, WorkbookSpec } from '../spec';
 
-const encoder = new TextEncoder();
-
 export class RequestBatch {
   /** Estimated bytes one request may carry: room under 5 MB for the estimate's error and the host's envelope. */
   static readonly REQUEST_BUDGET = 3.75 * 1024 * 1024;
@@ -55,8 +53,20 @@ export class RequestBatch {
     this.pending += bytes;
   }
 
+  /** UTF-8 bytes of the value's JSON (counted here: TextEncoder is missing from some test pages). */
   static jsonBytes(value: unknown): number {
-    return encoder.encode(JSON.stringify(value)).length;
+    const text = JSON.stringify(value) ?? '';
+    let bytes = 0;
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 0x80) bytes += 1;
+      else if (code < 0x800) bytes += 2;
+      else if (code >= 0xd800 && code <= 0xdbff) {
+        bytes += 4; // a surrogate pair: one 4-byte character
+        i++;
+      } else bytes += 3;
+    }
+    return bytes;
   }
 
   /** Style rectangles: a range, its format/fill/font/borders objects, and one assignment per property. */
