@@ -37,6 +37,10 @@ const nodeGlobals = {
 };
 const browserGlobals = { window: 'readonly', document: 'readonly', navigator: 'readonly', Office: 'readonly' };
 
+const LOOKBEHIND_MESSAGE =
+  'No regex lookbehind ((?<= / (?<!): Safari before 16.4 (older Mac and iPad Office) rejects the whole bundle with a syntax error. Match the preceding character instead.';
+const LOOKBEHIND = '/\\(\\?<[=!]/';
+
 const LAYER_MESSAGE = 'src/domain is pure TypeScript: it must not depend on UI, Office, exceljs or the workbook/taskpane/cli layers.';
 
 export default defineConfig(
@@ -66,6 +70,18 @@ export default defineConfig(
       'react/react-in-jsx-scope': 'off', // "jsx": "react-jsx"
       'react/jsx-uses-react': 'off',
       'react/prop-types': 'off', // TypeScript checks props
+    },
+  },
+
+  {
+    // Code that runs in the pane's webview (and the rest of src/, which shares its modules).
+    files: ['src/**/*.{ts,tsx,js}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: `Literal[regex.pattern=${LOOKBEHIND}]`, message: LOOKBEHIND_MESSAGE },
+        { selector: `:matches(NewExpression, CallExpression)[callee.name='RegExp'] > Literal[value=${LOOKBEHIND}]`, message: LOOKBEHIND_MESSAGE },
+      ],
     },
   },
 

@@ -5,7 +5,7 @@
  * `checkManifest` then applies the rules below and returns every problem, tagged by rule.
  * The second half mutates copies of the manifest in memory and shows each rule rejects them.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { SaxesParser } from 'saxes';
@@ -14,6 +14,13 @@ const ROOT = join(__dirname, '..');
 const ASSETS = join(ROOT, 'assets');
 const MANIFEST = readFileSync(join(ROOT, 'manifest.xml'), 'utf8');
 const ORIGIN = 'https://localhost:3000';
+/**
+ * English UI locales Office knows: those office.js ships strings for ("en-gb" → "en-GB"). An
+ * Override matches one locale exactly, so each needs its own or that Office shows Vietnamese.
+ */
+const ENGLISH_LOCALES = readdirSync(join(ROOT, 'node_modules', '@microsoft', 'office-js', 'dist'))
+  .filter((name) => /^en-[a-z0-9]+$/.test(name) && name !== 'en-us')
+  .map((name) => `en-${name.slice(3).toUpperCase()}`);
 
 const NS = {
   app: 'http://schemas.microsoft.com/office/appforoffice/1.1',
@@ -114,6 +121,7 @@ type Rule =
   | 'icons'
   | 'resids'
   | 'strings'
+  | 'english'
   | 'ribbon';
 interface Problem {
   rule: Rule;
@@ -235,6 +243,16 @@ function checkManifest(xml: string, assetsDir = ASSETS): Problem[] {
       }
     }
   }
+  // english: every English UI gets the en-US text, not the Vietnamese default
+  for (const [el] of walk(root)) {
+    const overrides = kids(el, 'Override');
+    const en = overrides.find((o) => o.attrs.Locale === 'en-US')?.attrs.Value;
+    if (en === undefined) continue;
+    for (const locale of ENGLISH_LOCALES) {
+      const value = overrides.find((o) => o.attrs.Locale === locale)?.attrs.Value;
+      if (value !== en) fail('english', `<${el.local}${el.attrs.id ? ` id="${el.attrs.id}"` : ''}> ${locale} override is ${value === undefined ? 'missing' : `"${value}"`}, expected "${en}"`);
+    }
+  }
   const resolve = (rid: string | undefined) => (rid === undefined ? undefined : resourceIds.get(rid));
   for (const [el, parent] of walk(root)) {
     const rid = el.attrs.resid;
@@ -329,6 +347,10 @@ describe('manifest.xml', () => {
     expect(of('resids')).toEqual([]);
     expect(of('strings')).toEqual([]);
   });
+  it(`shows English in every English Office UI (${ENGLISH_LOCALES.length} locales besides en-US)`, () => {
+    expect(ENGLISH_LOCALES).toContain('en-GB');
+    expect(of('english')).toEqual([]);
+  });
   it('puts a "Chấm điểm CCHC" ShowTaskpane button in a "Chỉ số CCHC" group on the Home tab', () => expect(of('ribbon')).toEqual([]));
   it('has no problems at all', () => expect(problems).toEqual([]));
 });
@@ -371,6 +393,8 @@ const MUTATIONS: [string, (xml: string) => string, Rule][] = [
   ['an undefined resid', mutate('resid="Taskpane.Url"', 'resid="Taskpane.Missing"'), 'resids'],
   ['a Label pointing at a LongString', mutate('<Label resid="ParIndex.Group.Label"/>', '<Label resid="GetStarted.Description"/>'), 'resids'],
   ['a ribbon string without an en-US override', mutate('<bt:Override Locale="en-US" Value="Score PAR Index"/>', ''), 'strings'],
+  ['no en-GB override of the button label', mutate('<bt:Override Locale="en-GB" Value="Score PAR Index"/>', ''), 'english'],
+  ['an en-IN description that differs from en-US', mutate(/<Override Locale="en-IN" Value="[^"]*"\/>/, '<Override Locale="en-IN" Value="Chấm điểm"/>'), 'english'],
   ['a ShortString over 125 characters', mutate('DefaultValue="Chấm điểm CCHC"', `DefaultValue="Chấm điểm CCHC${'!'.repeat(120)}"`), 'strings'],
   ['the group on the Data tab', mutate('<OfficeTab id="TabHome">', '<OfficeTab id="TabData">'), 'ribbon'],
   ['an ExecuteFunction button', mutate('<Action xsi:type="ShowTaskpane">', '<Action xsi:type="ExecuteFunction">'), 'ribbon'],

@@ -1,7 +1,8 @@
 /**
  * Task-pane entry. `legacy-browser.js` runs first and sets `PAR_UNSUPPORTED_BROWSER` on
- * IE11/EdgeHTML webviews (Office 2016/2019), where it has already replaced the page with a
- * message; nothing here runs then. The workbook port is made when an Excel API is there:
+ * webviews that cannot run the pane (IE11/EdgeHTML, old WebKit), where it has already replaced
+ * the page with a message; nothing here runs then. `PAR_STARTED` tells it the bundle parsed,
+ * so a later error is the pane's to report, not a sign of an old webview. The workbook port is made when an Excel API is there:
  * in Excel, or where a test page installed the recording double as `Excel`.
  */
 import './zod-no-eval'; // must stay the first import
@@ -13,6 +14,7 @@ import { stringsFor } from './strings';
 declare global {
   interface Window {
     PAR_UNSUPPORTED_BROWSER?: boolean;
+    PAR_STARTED?: boolean;
   }
 }
 
@@ -53,4 +55,5 @@ function start(): void {
     });
 }
 
+window.PAR_STARTED = true;
 if (!window.PAR_UNSUPPORTED_BROWSER) start();

@@ -70,7 +70,8 @@ export interface WorkbookPort {
   importSetFromSelection(): Promise<SelectionGrid>;
   storeImportedSet(set: CriteriaSetData): Promise<void>;
   /**
-   * Calls back (debounced) after the user edits the scoring sheets. Returns an unsubscribe
+   * Calls back (debounced) after the user edits the scoring sheets — also after an insert or an
+   * update replaced them (the subscription follows the new sheets). Returns an unsubscribe
    * function. `live` is false when this Excel raises no change events (ExcelApi < 1.7).
    */
   onChanged(callback: () => void): { live: boolean; unsubscribe: () => void };

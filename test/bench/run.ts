@@ -2,12 +2,14 @@
 import { benchCore } from './core.bench';
 import { benchCheckFolder } from './check-folder.bench';
 import { benchPane } from './pane.bench';
+import { benchPayload } from './payload.bench';
 import { benchWorkbook } from './workbook.bench';
 
 async function main(): Promise<void> {
   benchCore();
   await benchCheckFolder();
   await benchWorkbook();
+  await benchPayload();
   await benchPane();
 }
 

@@ -476,34 +476,81 @@ const ENUMS = {
 
 const values = (e: Record<string, string>) => new Set(Object.values(e));
 
-/** Members newer than ExcelApi 1.1, keyed "Type.member". */
-const REQUIRES: Record<string, string> = {
-  'RequestContext.runtime': '1.5',
-  'Runtime.enableEvents': '1.8',
+/**
+ * Members newer than ExcelApi 1.1, keyed "Type.member" (option objects' fields too, e.g.
+ * "WorksheetProtectionOptions.selectionMode"). test/doubles/requirements.test.ts derives this
+ * table from @types/office-js's "[Api set: ExcelApi x.y]" notes for every member
+ * src/workbook/office/ uses, and fails when they differ; where a note gives two sets ("1.2 for
+ * options; 1.7 for password") the higher one is kept.
+ */
+export const REQUIRES: Readonly<Record<string, string>> = {
   'Application.suspendApiCalculationUntilNextSync': '1.6',
-  'Worksheet.tabColor': '1.7',
-  'Worksheet.freezePanes': '1.7',
-  'Worksheet.protection': '1.2',
-  'Worksheet.pageLayout': '1.9',
-  'Worksheet.getUsedRange': '1.2',
-  'Range.columnHidden': '1.2',
-  'Range.rowHidden': '1.2',
-  'Range.merge': '1.2',
-  'Range.group': '1.10',
-  'Worksheet.showOutlineLevels': '1.10',
-  'PageLayout.headersFooters': '1.9',
-  'Range.dataValidation': '1.8',
-  'Range.conditionalFormats': '1.6',
-  'RangeFormat.columnWidth': '1.2',
-  'RangeFormat.rowHeight': '1.2',
-  'RangeFormat.protection': '1.2',
-  'RangeFormat.indentLevel': '1.9',
-  'NamedItemCollection.add': '1.4',
-  'NamedItem.formula': '1.7',
-  'ChartSeriesCollection.add': '1.7',
   'ChartSeries.setValues': '1.7',
   'ChartSeries.setXAxisValues': '1.7',
+  'ChartSeriesCollection.add': '1.7',
+  'ConditionalFormat.custom': '1.6',
+  'ConditionalFormatCollection.add': '1.6',
+  'ConditionalFormatRule.formula': '1.6',
+  'ConditionalRangeFill.color': '1.6',
+  'ConditionalRangeFont.bold': '1.6',
+  'ConditionalRangeFont.color': '1.6',
+  'ConditionalRangeFormat.fill': '1.6',
+  'ConditionalRangeFormat.font': '1.6',
+  'CustomConditionalFormat.format': '1.6',
+  'CustomConditionalFormat.rule': '1.6',
+  'DataValidation.errorAlert': '1.8',
+  'DataValidation.ignoreBlanks': '1.8',
+  'DataValidation.prompt': '1.8',
+  'DataValidation.rule': '1.8',
+  'DataValidationErrorAlert.message': '1.8',
+  'DataValidationErrorAlert.showAlert': '1.8',
+  'DataValidationErrorAlert.style': '1.8',
+  'DataValidationErrorAlert.title': '1.8',
+  'DataValidationPrompt.message': '1.8',
+  'DataValidationPrompt.showPrompt': '1.8',
+  'DataValidationPrompt.title': '1.8',
+  'DataValidationRule.decimal': '1.8',
+  'DataValidationRule.list': '1.8',
+  'FormatProtection.locked': '1.2',
+  'NamedItem.delete': '1.4',
+  'NamedItem.formula': '1.7',
+  'NamedItemCollection.add': '1.4',
+  'PageLayout.orientation': '1.9',
+  'PageLayout.paperSize': '1.9',
+  'PageLayout.setPrintArea': '1.9',
+  'PageLayout.setPrintTitleRows': '1.9',
+  'PageLayout.zoom': '1.9',
+  'PageLayoutZoomOptions.horizontalFitToPages': '1.9',
+  'PageLayoutZoomOptions.verticalFitToPages': '1.9',
+  'Range.columnHidden': '1.2',
+  'Range.conditionalFormats': '1.6',
+  'Range.dataValidation': '1.8',
+  'Range.group': '1.10',
+  'Range.merge': '1.2',
+  'Range.rowHidden': '1.2',
+  'RangeFormat.columnWidth': '1.2',
+  'RangeFormat.indentLevel': '1.9',
+  'RangeFormat.protection': '1.2',
+  'RangeFormat.rowHeight': '1.2',
+  'RequestContext.runtime': '1.5',
+  'Runtime.enableEvents': '1.8',
+  'Worksheet.freezePanes': '1.7',
+  'Worksheet.getUsedRange': '1.2',
   'Worksheet.onChanged': '1.7',
+  'Worksheet.pageLayout': '1.9',
+  'Worksheet.protection': '1.2',
+  'Worksheet.tabColor': '1.7',
+  'Worksheet.visibility': '1.2',
+  'WorksheetCollection.onChanged': '1.9',
+  'WorksheetFreezePanes.freezeAt': '1.7',
+  'WorksheetFreezePanes.freezeColumns': '1.7',
+  'WorksheetFreezePanes.freezeRows': '1.7',
+  'WorksheetProtection.protect': '1.7',
+  'WorksheetProtectionOptions.allowAutoFilter': '1.2',
+  'WorksheetProtectionOptions.allowFormatColumns': '1.2',
+  'WorksheetProtectionOptions.allowFormatRows': '1.2',
+  'WorksheetProtectionOptions.allowInsertRows': '1.2',
+  'WorksheetProtectionOptions.selectionMode': '1.7',
 };
 
 /** Keys Jest, pretty-format and friends probe; read through without throwing. */
@@ -558,12 +605,17 @@ class Host {
   activeSheet = '';
   /** The selected cells (Range.select(), or a test playing the user). */
   selection: { sheet: string; rect: Rect } | null = null;
-  /** Worksheet.onChanged handlers registered by a sync. */
-  readonly changeHandlers: Array<{ sheet: SheetModel; handler: (args: unknown) => unknown }> = [];
+  /** Worksheet.onChanged handlers registered by a sync; sheet null: WorksheetCollection.onChanged (every sheet, also ones added later). */
+  readonly changeHandlers: Array<{ sheet: SheetModel | null; handler: (args: unknown) => unknown }> = [];
   /** The user is typing in a cell: the host refuses API requests until the entry ends. */
   cellEditMode = false;
   /** The one request context (event handler results hand it back for Excel.run(context, …)). */
   context: unknown = null;
+  /** Operations run so far, over all syncs; the one numbered `failAt` throws instead. */
+  operationsRun = 0;
+  failAt: number | null = null;
+  /** What each operation run was ("add sheet X", "numberFormat", "Range.load(values)"…), with the sync it ran in. */
+  readonly ran: Array<{ what: string; sync: number }> = [];
 
   constructor(readonly apiVersion: string) {}
 
@@ -806,6 +858,10 @@ class WorksheetCollectionImpl extends ApiObject {
 
   get items() {
     return readLoaded(this, 'items');
+  }
+
+  get onChanged() {
+    return child(this, 'onChanged', () => wrap(new ChangedEventImpl(this[S].host, null)));
   }
 
   load(props?: string | string[]) {
@@ -1690,6 +1746,10 @@ class WorksheetProtectionImpl extends ApiObject {
   protect(options?: Record<string, unknown>, password?: string) {
     const host = this[S].host;
     if (options) checkKeys(options, PROTECTION_OPTIONS, 'WorksheetProtectionOptions');
+    for (const key of Object.keys(options ?? {})) {
+      const need = REQUIRES[`WorksheetProtectionOptions.${key}`];
+      if (need && !host.supports(need)) throw new Error(`Excel test double: WorksheetProtectionOptions.${key} needs ExcelApi ${need}; this host supports ExcelApi ${host.apiVersion}`);
+    }
     if (options?.selectionMode !== undefined && !values(ENUMS.ProtectionSelectionMode).has(options.selectionMode as string)) {
       throw new ExcelDoubleError('InvalidArgument', `selectionMode ${String(options.selectionMode)}`);
     }
@@ -1948,18 +2008,19 @@ function seriesOf(s: ChartSeriesImpl): ChartSeriesModel {
 // edits a test makes as the user (`double.type`), never for the add-in's own writes.
 
 class ChangedEventImpl extends ApiObject {
+  /** handle null: the collection's event, raised for a change on any sheet. */
   constructor(
     host: Host,
-    readonly handle: SheetHandle,
+    readonly handle: SheetHandle | null,
   ) {
-    super(host, 'EventHandlers', () => `${quoteSheet(handle.name)}.onChanged`);
+    super(host, 'EventHandlers', () => (handle ? `${quoteSheet(handle.name)}.onChanged` : 'Workbook.worksheets.onChanged'));
   }
   add(handler: unknown) {
     if (typeof handler !== 'function') throw new ExcelDoubleError('InvalidArgument', 'onChanged.add needs a function');
     const host = this[S].host;
-    const entry = { sheet: null as unknown as SheetModel, handler: handler as (args: unknown) => unknown };
+    const entry: Host['changeHandlers'][number] = { sheet: null, handler: handler as (args: unknown) => unknown };
     host.enqueue('onChanged.add', () => {
-      entry.sheet = sheetOf(this.handle);
+      if (this.handle) entry.sheet = sheetOf(this.handle);
       host.changeHandlers.push(entry);
     });
     return wrap(new EventHandlerResultImpl(host, entry));
@@ -2143,6 +2204,8 @@ class RequestContextImpl extends ApiObject {
     try {
       for (const op of ops) {
         try {
+          host.ran.push({ what: op.what.replace(/ .*/, ''), sync: host.syncs });
+          if (++host.operationsRun === host.failAt) throw new ExcelDoubleError('GeneralException', `failure injected by the test at operation ${host.failAt}`);
           op.run();
         } catch (e) {
           if (e instanceof Error && !e.message.includes(op.what)) e.message += ` [while running: ${op.what}]`;
@@ -2231,6 +2294,16 @@ export interface ExcelDouble {
   setCellEditMode(on: boolean): void;
   /** Seed what a formula cell "computes" (the double does not calculate). */
   setComputed(sheet: string, address: string, value: ModelValue): void;
+  /**
+   * Makes the n-th operation from now (counted over all syncs, 1-based) fail with
+   * GeneralException, as a host does when the workbook is switched or closed mid-batch; the
+   * operations before it in its sync stay applied, the rest are dropped. null: no failure.
+   */
+  failOperation(n: number | null): void;
+  /** Operations run by syncs so far (to know how many steps a write has). */
+  operationsRun(): number;
+  /** Each operation run so far: its kind ("add", "numberFormat", "visibility"…) and the sync it ran in. */
+  operationLog(): Array<{ what: string; sync: number }>;
   /** Sets globalThis/window Excel and Office; returns a function restoring the previous ones. */
   install(target?: Record<string, unknown>): () => void;
 }
@@ -2363,8 +2436,13 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
       await Promise.resolve();
       if (!host.enableEvents) return;
       const args = { type: 'WorksheetChanged', source: 'Local', changeType: 'RangeEdited', worksheetId: model.name, address: `${columnLetters(col)}${row}` };
-      for (const h of host.changeHandlers.filter((x) => x.sheet === model)) await h.handler(args);
+      for (const h of host.changeHandlers.filter((x) => x.sheet === model || x.sheet === null)) await h.handler(args);
     },
+    failOperation(n) {
+      host.failAt = n === null ? null : host.operationsRun + n;
+    },
+    operationsRun: () => host.operationsRun,
+    operationLog: () => host.ran.map((r) => ({ ...r })),
     setComputed(sheet, address, value) {
       const model = host.find(sheet);
       if (!model) throw new Error(`Excel test double: no sheet "${sheet}"`);

@@ -3,7 +3,7 @@
  * nothing from another origin (and the guard that proves it does catch such a request), and
  * keeps its Content-Security-Policy.
  */
-import { openPane, OFFICE_JS_PATH, type PaneSession } from './harness/pane-session';
+import { openPane, OFFICE_JS_CDN, OFFICE_JS_PATH, type PaneSession } from './harness/pane-session';
 
 describe('task pane in Chromium with the Excel double (harness)', () => {
   let pane: PaneSession;
@@ -29,14 +29,14 @@ describe('task pane in Chromium with the Excel double (harness)', () => {
     await pane.screenshot('00-start');
   });
 
-  it('loaded only files from dist/ on 127.0.0.1 — no CDN, no web fonts, no internet', async () => {
+  it('loaded only files from dist/ on 127.0.0.1 and office.js (answered by the harness) — no web fonts, no internet', async () => {
     expect(pane.blocked).toEqual([]);
     const scripts = await pane.page.evaluate(() => [...document.scripts].map((s) => s.src));
     expect(scripts.length).toBeGreaterThan(0);
-    for (const src of scripts) expect(new URL(src).origin).toBe(pane.server.origin);
+    for (const src of scripts) if (src !== OFFICE_JS_CDN) expect(new URL(src).origin).toBe(pane.server.origin);
   });
 
-  it('serves taskpane.html with a Content-Security-Policy of its own origin only, and nothing violated it', async () => {
+  it('serves taskpane.html with a Content-Security-Policy of its own origin (and the CDN for scripts), and nothing violated it', async () => {
     // The policy as parsed from the served file, and placed before the first script.
     const { policy, beforeScripts } = await pane.page.evaluate(() => {
       const meta = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
@@ -47,14 +47,16 @@ describe('task pane in Chromium with the Excel double (harness)', () => {
       };
     });
     expect(policy).toMatch(/(^|;)\s*default-src 'self'\s*(;|$)/);
-    expect(policy).not.toMatch(/https?:|\*|unsafe-eval/);
+    expect(policy).not.toMatch(/\*|unsafe-eval/);
+    // The default build allows scripts from the Office CDN's origin and nothing else outside.
+    expect(policy?.match(/https?:\/\/[^\s;]+/g) ?? []).toEqual(policy?.includes('https:') ? [new URL(OFFICE_JS_CDN).origin] : []);
     expect(beforeScripts).toBe(true);
     expect(await pane.cspViolations()).toEqual([]);
     expect(pane.consoleErrors.filter((m) => /Content Security Policy/i.test(m))).toEqual([]);
   });
 
-  it('the pane\'s CSP refuses a request to the Office CDN (and reports it)', async () => {
-    const url = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+  it('the pane\'s CSP refuses a fetch to the Office CDN (scripts only) and reports it', async () => {
+    const url = 'https://appsforoffice.microsoft.com/lib/1/hosted/en-us/office_strings.js';
     const outcome = await pane.page.evaluate((u) => fetch(u).then(() => 'loaded', (e: Error) => `failed: ${e.name}`), url);
     expect(outcome).toMatch(/^failed/);
     expect(await pane.cspViolations()).toEqual([{ directive: 'connect-src', blocked: url }]);

@@ -21,7 +21,7 @@ test('an empty workbook: pick a set, unit and year, create the scoring sheet, se
   fireEvent.change(screen.getByTestId('unit-input'), { target: { value: 'Sở Tư pháp' } });
   fireEvent.change(screen.getByTestId('year-input'), { target: { value: '2026' } });
   fireEvent.click(screen.getByTestId('create-sheet'));
-  await waitFor(() => expect(screen.getByTestId('index-value').textContent).toBe('Chưa chấm'), { timeout: 5000 });
+  await waitFor(() => expect(screen.getByTestId('index-value').textContent).toBe('Chưa chấm'), { timeout: 8000 });
   expect(pane.double.sheetNames()).toEqual(['Sheet1', SHEETS.scoring, SHEETS.summary, SHEETS.meta]);
   expect(screen.getByTestId('pane-message').textContent).toContain(`Đã tạo "${SHEETS.scoring}"`);
   expect(screen.getByTestId('start-view').textContent).toContain('Sở Tư pháp');

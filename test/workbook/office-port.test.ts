@@ -37,8 +37,8 @@ function setup(options: Parameters<typeof createExcelDouble>[0] = {}) {
 let restore: () => void = () => undefined;
 afterEach(() => restore());
 
-async function withSheet(): Promise<{ double: ExcelDouble; port: ReturnType<typeof createOfficePort> }> {
-  const s = setup();
+async function withSheet(options: Parameters<typeof createExcelDouble>[0] = {}): Promise<{ double: ExcelDouble; port: ReturnType<typeof createOfficePort> }> {
+  const s = setup(options);
   restore = s.restore;
   await s.port.insertScoringSheet(set, { unit: 'Sở Tư pháp', year: 2026 });
   return s;
@@ -72,7 +72,7 @@ test('a score typed over the maximum is found, with its cell, after the debounce
   const sub = port.onChanged(() => calls.push(Date.now()));
   expect(sub.live).toBe(true);
   await new Promise((r) => setTimeout(r, 20));
-  expect(double.state().changeHandlers).toBe(2); // Chấm điểm and Tổng hợp
+  expect(double.state().changeHandlers).toBe(1); // the worksheet collection's (ExcelApi 1.9+)
   const cell = `E${leafRow}`;
   await double.type(SHEETS.scoring, cell, String(firstLeaf.maxScore + 1).replace('.', ','));
   await double.type(SHEETS.scoring, cell, String(firstLeaf.maxScore + 1));
@@ -82,6 +82,25 @@ test('a score typed over the maximum is found, with its cell, after the debounce
   const problem = state.check!.problems.find((p) => p.code === 'score-above-max')!;
   expect(problem.criterion).toBe(firstLeaf.code);
   expect(problem.cell).toEqual({ sheet: SHEETS.scoring, cell });
+  sub.unsubscribe();
+  await new Promise((r) => setTimeout(r, 10));
+  expect(double.state().changeHandlers).toBe(0);
+});
+
+test.each([
+  ['1.10', 1, 'on the worksheet collection'],
+  ['1.8', 2, 'on Chấm điểm and Tổng hợp, renewed after the update'],
+])('edits still call back after an update replaced the sheets (ExcelApi %s: %i handler(s) %s)', async (apiVersion, handlers) => {
+  const { double, port } = await withSheet({ apiVersion });
+  const calls: number[] = [];
+  const sub = port.onChanged(() => calls.push(Date.now()));
+  await new Promise((r) => setTimeout(r, 20));
+  await port.upgradeScoringSheet(set);
+  await new Promise((r) => setTimeout(r, 20));
+  expect(double.state().changeHandlers).toBe(handlers);
+  await double.type(SHEETS.scoring, `E${leafRow}`, '0');
+  await new Promise((r) => setTimeout(r, 40));
+  expect(calls).toHaveLength(1);
   sub.unsubscribe();
   await new Promise((r) => setTimeout(r, 10));
   expect(double.state().changeHandlers).toBe(0);

@@ -153,6 +153,6 @@ export function findTitle(grid: TableGrid, header: TableHeader | null = findHead
 export function yearInTitle(title: string): number | null {
   const named = /năm\s+(20\d\d)\b/iu.exec(title.normalize('NFC'));
   if (named) return Number(named[1]);
-  const all = [...title.matchAll(/(?<!\d)(20\d\d)(?!\d)/g)];
+  const all = [...title.matchAll(/(?:^|\D)(20\d\d)(?!\d)/g)];
   return all.length > 0 ? Number(all[all.length - 1][1]) : null;
 }

@@ -2,11 +2,14 @@
  * The pane's port (../port.ts) over Office.js. Each operation is one `Excel.run` with as few
  * syncs as it can: reading the state is readGrid's two plus one for the appraisal columns;
  * writes are queued and sent together. Requirement sets are feature-detected: change events
- * (Worksheet.onChanged) need ExcelApi 1.7 and are simply not live below it.
+ * need ExcelApi 1.7 and are simply not live below it. From ExcelApi 1.9 the pane listens on the
+ * worksheet collection, which keeps raising events for sheets an update deletes and writes anew;
+ * on 1.7–1.8 it listens on each scoring sheet and subscribes again after its own insert or update.
  */
 import { buildWorkbook } from '../build-workbook';
 import { withFreeSheetNames } from '../free-sheet-names';
 import { a1, columnLetter, parseRange } from '../a1';
+import type { CellRef } from '../../domain';
 import type { WorkbookGrid } from '../grid';
 import { IMPORTED_SETS_SHEET, importedSetsRows, readImportedSets } from '../imported-sets';
 import { COL, SHEETS } from '../layout';
@@ -16,6 +19,7 @@ import { interpretWorkbook } from '../read/interpret';
 import { findMetaSheet } from '../read/meta';
 import { readGrid } from './read';
 import { renderIntoWorkbook, type RenderReport } from './render';
+import { removeAdded, WriteFailedError } from './rollback';
 import { upgradeInWorkbook } from './upgrade';
 
 type Batch<T> = (context: Excel.RequestContext) => Promise<T>;
@@ -48,14 +52,22 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
   const runOn = options.runOn ?? (<T>(context: Excel.RequestContext, batch: Batch<T>) => Excel.run(context, batch));
   const supports = options.isSetSupported ?? ((name: string, version: string) => Office.context.requirements.isSetSupported(name, version));
   const debounceMs = options.debounceMs ?? 400;
+  /** Live subscriptions on 1.7–1.8, to renew after a write that replaces the sheets they listen on. */
+  const renewals = new Set<() => void>();
+  const renewingSubscriptions = <T>(write: Promise<T>): Promise<T> =>
+    write.finally(() => {
+      for (const renew of renewals) renew();
+    });
 
   return {
     readState: () => run((context) => readState(context)),
 
     insertScoringSheet: (set, { unit, year }) =>
-      run(async (context) => toInsertReport(await renderIntoWorkbook(context, buildWorkbook(set, { unit, year }), { isSetSupported: supports }))),
+      renewingSubscriptions(
+        run(async (context) => toInsertReport(await renderIntoWorkbook(context, buildWorkbook(set, { unit, year }), { isSetSupported: supports }))),
+      ),
 
-    upgradeScoringSheet: (set) => run((context): Promise<UpgradeReport> => upgradeInWorkbook(context, set, supports)),
+    upgradeScoringSheet: (set) => renewingSubscriptions(run((context): Promise<UpgradeReport> => upgradeInWorkbook(context, set, supports))),
 
     selectCell: (ref) =>
       run(async (context) => {
@@ -67,25 +79,51 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
 
     writeTargets: (targets) =>
       run(async (context) => {
-        const read = interpretWorkbook(await readGrid(context));
+        const grid = await readGrid(context);
+        const read = interpretWorkbook(grid);
         if (!read.ok) throw new Error(read.message);
-        let written = 0;
+        const cells: Array<{ ref: CellRef; points: number; before: string | number | boolean }> = [];
         for (const [code, points] of targets) {
           const ref = read.assessment.cells?.[code]?.target;
           if (!ref) throw new Error(`Không tìm thấy ô mục tiêu của tiêu chí ${code} trong sổ tính`);
-          context.workbook.worksheets.getItem(ref.sheet).getRange(ref.cell).values = [[points]];
-          written++;
+          cells.push({ ref, points, before: cellInput(grid, ref) });
         }
-        if (written > 0) await context.sync();
-        return written;
+        if (cells.length === 0) return 0;
+        const at = (ref: CellRef) => context.workbook.worksheets.getItem(ref.sheet).getRange(ref.cell);
+        try {
+          for (const c of cells) at(c.ref).values = [[c.points]];
+          await context.sync();
+        } catch (error) {
+          // Some targets may be in already: give every cell back what it held (a value or a formula).
+          try {
+            for (const c of cells) at(c.ref).formulas = [[c.before]];
+            await context.sync();
+          } catch {
+            throw new WriteFailedError(error, { sheets: [], names: [], cells: cells.map((c) => `${c.ref.sheet}!${c.ref.cell}`) });
+          }
+          throw new WriteFailedError(error);
+        }
+        return cells.length;
       }),
 
     setAppraisalMode: (on) =>
       run(async (context) => {
         const ws = context.workbook.worksheets.getItem(SHEETS.scoring);
-        ws.getRange(APPRAISAL_COLUMNS).columnHidden = !on;
-        if (on) ws.activate();
+        const columns = ws.getRange(APPRAISAL_COLUMNS);
+        columns.load('columnHidden');
         await context.sync();
+        const hiddenBefore = columns.columnHidden;
+        try {
+          ws.getRange(APPRAISAL_COLUMNS).columnHidden = !on;
+          if (on) ws.activate();
+          await context.sync();
+        } catch (error) {
+          if (hiddenBefore !== null) {
+            ws.getRange(APPRAISAL_COLUMNS).columnHidden = hiddenBefore;
+            await context.sync().catch(() => undefined);
+          }
+          throw new WriteFailedError(error);
+        }
       }),
 
     insertAppraisalMinutes: (spec) =>
@@ -129,11 +167,26 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         range.numberFormat = Array.from({ length: height }, () => ['@', '@']);
         range.values = Array.from({ length: height }, (_, i) => rows[i] ?? ['', '']);
         if (!existing) ws.visibility = Excel.SheetVisibility.veryHidden;
-        await context.sync();
+        try {
+          await context.sync();
+        } catch (error) {
+          if (!existing) throw new WriteFailedError(error, await removeAdded(context, { sheets: [IMPORTED_SETS_SHEET], names: [] }));
+          // The list of imported sets as it was: text, row by row.
+          const before = existing.values.map((line) => [0, 1].map((j) => (line[j] === null || line[j] === undefined ? '' : String(line[j]))));
+          try {
+            const again = context.workbook.worksheets.getItem(existing.name).getRange(`A1:B${height}`);
+            again.values = Array.from({ length: height }, (_, i) => before[i] ?? ['', '']);
+            await context.sync();
+          } catch {
+            throw new WriteFailedError(error, { sheets: [], names: [], cells: [`${existing.name}!A1:B${height}`] });
+          }
+          throw new WriteFailedError(error);
+        }
       }),
 
     onChanged: (callback) => {
       if (!supports('ExcelApi', '1.7')) return { live: false, unsubscribe: () => undefined };
+      const wholeWorkbook = supports('ExcelApi', '1.9');
       let timer: ReturnType<typeof setTimeout> | null = null;
       let cancelled = false;
       let handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
@@ -145,31 +198,45 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
           if (!cancelled) callback();
         }, debounceMs);
       };
+      // A handler whose sheet is gone may refuse to go: it raises nothing any more either.
       const remove = (list: typeof handlers) =>
         list.length === 0
           ? Promise.resolve()
           : runOn(list[0].context as Excel.RequestContext, async (context) => {
               for (const h of list) h.remove();
               await context.sync();
-            });
-      run(async (context) => {
-        const sheets = context.workbook.worksheets;
-        sheets.load('items/name');
-        await context.sync();
-        const ours = new Set<string>([SHEETS.scoring, SHEETS.summary]);
-        const added = sheets.items.filter((ws) => ours.has(ws.name)).map((ws) => ws.onChanged.add(changed));
-        if (added.length > 0) await context.sync();
-        return added;
-      })
-        .then((added) => {
-          if (cancelled) return remove(added);
-          handlers = added;
+            }).catch(() => undefined);
+      const subscribe = () =>
+        run(async (context) => {
+          const sheets = context.workbook.worksheets;
+          if (wholeWorkbook) {
+            const added = [sheets.onChanged.add(changed)];
+            await context.sync();
+            return added;
+          }
+          sheets.load('items/name');
+          await context.sync();
+          const ours = new Set<string>([SHEETS.scoring, SHEETS.summary]);
+          const added = sheets.items.filter((ws) => ours.has(ws.name)).map((ws) => ws.onChanged.add(changed));
+          if (added.length > 0) await context.sync();
+          return added;
         })
-        .catch((error: unknown) => console.warn('Chỉ số CCHC: không theo dõi được thay đổi trong sổ tính', error));
+          .then(async (added) => {
+            if (cancelled) return remove(added);
+            const before = handlers;
+            handlers = added;
+            await remove(before);
+          })
+          .catch((error: unknown) => console.warn('Chỉ số CCHC: không theo dõi được thay đổi trong sổ tính', error));
+      void subscribe();
+      // The sheets listened on may have been replaced: listen on the new ones.
+      const renew = () => void subscribe();
+      if (!wholeWorkbook) renewals.add(renew);
       return {
         live: true,
         unsubscribe: () => {
           cancelled = true;
+          renewals.delete(renew);
           if (timer !== null) clearTimeout(timer);
           const list = handlers;
           handlers = [];
@@ -214,6 +281,18 @@ async function readSelection(context: Excel.RequestContext): Promise<SelectionGr
   const sheet = unquoteSheet(range.address.slice(0, bang));
   const address = range.address.slice(bang + 1);
   return { sheet, address, firstRow: parseRange(address).top, values: range.values };
+}
+
+/** What a cell holds, as it would be typed back: its formula ("=…") or its value ("" when empty). */
+function cellInput(grid: WorkbookGrid, ref: CellRef): string | number | boolean {
+  const sheet = grid.sheets.find((s) => s.name.toLowerCase() === ref.sheet.toLowerCase());
+  const { top, left } = parseRange(ref.cell);
+  const formula = sheet?.formulas[top - 1]?.[left - 1];
+  if (formula) return `=${formula}`;
+  const value = sheet?.values[top - 1]?.[left - 1] ?? null;
+  if (value === null) return '';
+  if (typeof value === 'object') return value.error;
+  return value;
 }
 
 function unquoteSheet(name: string): string {

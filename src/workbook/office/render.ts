@@ -5,12 +5,18 @@
  * freeze panes, data validation, conditional formats, print setup, tab colours, sheet
  * visibility, defined names and protection — plus the summary chart, which exceljs cannot draw.
  *
- * Round trips: at most three `context.sync()` calls, whatever the size of the set —
+ * Round trips: three `context.sync()` calls up to ~600 criterion rows, more only as the set grows —
  *   1. load the existing sheet and name lists (and the events flag) to refuse a clash;
- *   2. queue everything and send it in one batch (calculation suspended, events off);
+ *   2. queue everything, calculation suspended and events off, sending a request whenever the
+ *      next piece would take it past REQUEST_BUDGET (Excel on the web refuses requests over
+ *      5 MB with RequestPayloadSizeLimitExceeded; test/workbook/office-payload.test.ts weighs
+ *      the requests with Microsoft's own serializer);
  *   3. recalculate, and put the events flag back (always, also after a failure).
- * Cells go out as one 2-D `numberFormat` and one 2-D `formulas` assignment per sheet; styles as
- * rectangles of equal value per attribute (fill, bold, border…), never per cell.
+ * If any of it fails, the sheets and names it added are removed again (rollback.ts) and the
+ * error says so: the workbook is left as it was.
+ * Cells go out as 2-D `numberFormat` and `formulas` assignments per sheet (in bands of rows on
+ * very large sheets); styles as rectangles of equal value per attribute (fill, bold, border…),
+ * never per cell; data validation once per run of rows with the same rule.
  *
  * Requirement sets (the manifest asks for ExcelApi 1.8): data validation and
  * `runtime.enableEvents` 1.8; `freezePanes`, `tabColor`, `series.add/setValues/setXAxisValues`
@@ -29,6 +35,8 @@ import { columnLetter, parseRange, rangeA1 } from '../a1';
 import { columnWidthPoints, rowHeights } from '../row-heights';
 import type { CellSpec, ChartSpec, ConditionalFormatSpec, DataBarSpec, SheetSpec, StyleSpec, ValidationSpec, WorkbookSpec } from '../spec';
 import { fontOf } from '../styles';
+import { RequestBatch } from './batch';
+import { removeAdded, WriteFailedError } from './rollback';
 
 export { columnWidthPoints };
 
@@ -87,8 +95,11 @@ export interface RenderReport {
   /** Per sheet, for tuning and tests. */
   perSheet: Record<string, { cells: number; formatRuns: number; formatCalls: number }>;
   syncs: number;
-  /** Rough size of the big batch (cell contents, number formats, validation and rule texts), against Excel on the web's 5 MB cap. */
-  estimatedRequestBytes: number;
+  /**
+   * Estimated bytes of each write request, in order (see batch.ts). Against Microsoft's
+   * serializer the estimate is high by 5–25 %, never low (test/workbook/office-payload.test.ts).
+   */
+  requestEstimates: number[];
   skipped: SkippedFeature[];
   /** Things of the description Office.js cannot write at all (in Vietnamese). */
   notes: string[];
@@ -118,6 +129,10 @@ const SKIP_MESSAGES: Record<SkippableFeature, { requirement: string; message: st
   },
 };
 
+/** Why the protected scoring sheet has no row groups (the description asks for them). */
+const OUTLINE_UNDER_PROTECTION =
+  'Trang tính được khoá (bảo vệ) nên không nhóm dòng theo cấp: Excel không cho mở hay thu gọn nhóm dòng trên trang đang khoá, và Office.js không có tuỳ chọn cho phép việc đó. Dùng Bộ lọc (AutoFilter) để xem từng phần.';
+
 const NOTES = [
   'Office.js không có lệnh đặt nút thu gọn nhóm dòng ở phía trên (summary rows above); Excel giữ mặc định của workbook.',
   'Thuộc tính tài liệu (tiêu đề, chủ đề, người tạo) của workbook đang mở không bị thay đổi.',
@@ -143,11 +158,7 @@ export async function renderIntoWorkbook(context: Excel.RequestContext, spec: Wo
     indent: supports('ExcelApi', '1.9'),
   };
 
-  let syncs = 0;
-  const sync = async () => {
-    syncs++;
-    await context.sync();
-  };
+  const batch = new RequestBatch(context);
 
   // 1. What is already there. Never delete or overwrite the user's sheets or names.
   const worksheets = context.workbook.worksheets;
@@ -156,7 +167,7 @@ export async function renderIntoWorkbook(context: Excel.RequestContext, spec: Wo
   names.load('items/name');
   const runtime = context.runtime;
   runtime.load('enableEvents');
-  await sync();
+  await batch.sync();
   const existingSheets = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), ws.name]));
   const sheetClashes = spec.sheets.map((s) => existingSheets.get(s.name.toLowerCase())).filter((n): n is string => n !== undefined);
   if (sheetClashes.length > 0) throw new SheetExistsError(sheetClashes);
@@ -177,33 +188,46 @@ export async function renderIntoWorkbook(context: Excel.RequestContext, spec: Wo
     formatCalls: 0,
     perSheet: {},
     syncs: 0,
-    estimatedRequestBytes: 0,
+    requestEstimates: [],
     skipped: [],
     notes: [...NOTES],
     warnings: [],
   };
 
-  // 2. Everything in one batch.
+  // 2. Everything, in as few requests as the payload limit allows.
   let failure: unknown = null;
   try {
-    context.workbook.application.suspendApiCalculationUntilNextSync();
     runtime.enableEvents = false;
-    queueWorkbook(context, spec, features, report, options.activate !== false);
-    await sync();
+    batch.eachRequest(() => context.workbook.application.suspendApiCalculationUntilNextSync());
+    await queueWorkbook(context, batch, spec, features, report, options.activate !== false);
+    batch.eachRequest(null);
+    await batch.sync();
   } catch (error) {
     failure = error;
+  } finally {
+    batch.eachRequest(null);
   }
 
   // 3. Recalculate what was written (calculation was suspended) and restore events, whatever happened.
   try {
     if (!failure) context.workbook.application.calculate(Excel.CalculationType.recalculate);
     runtime.enableEvents = eventsBefore;
-    await sync();
-  } catch (error) {
-    if (!failure) report.warnings.push(`Không bật lại được sự kiện của Excel: ${error instanceof Error ? error.message : String(error)}`);
+    await batch.sync();
+  } catch {
+    // The events flag is the user's Excel, not ours to leave off: once more, on its own.
+    try {
+      runtime.enableEvents = eventsBefore;
+      await batch.sync();
+    } catch (error) {
+      if (!failure) report.warnings.push(`Không bật lại được sự kiện của Excel: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
-  if (failure) throw failure;
-  report.syncs = syncs;
+  if (failure) {
+    const left = await removeAdded(context, { sheets: spec.sheets.map((s) => s.name), names: spec.names.map((n) => n.name) });
+    throw new WriteFailedError(failure, left);
+  }
+  report.syncs = batch.syncs;
+  report.requestEstimates = batch.requestEstimates;
   return report;
 }
 
@@ -213,13 +237,41 @@ interface Features {
   indent: boolean;
 }
 
-function queueWorkbook(context: Excel.RequestContext, spec: WorkbookSpec, features: Features, report: RenderReport, activate: boolean): void {
+async function queueWorkbook(
+  context: Excel.RequestContext,
+  batch: RequestBatch,
+  spec: WorkbookSpec,
+  features: Features,
+  report: RenderReport,
+  activate: boolean,
+): Promise<void> {
   const worksheets = context.workbook.worksheets;
   // All sheets first: formulas, validation lists and names refer across sheets.
-  const written = spec.sheets.map((sheet) => ({ sheet, ws: worksheets.add(sheet.name), ranges: new Map<string, Excel.Range>() }));
+  const added = spec.sheets.map((sheet) => ({ sheet, handle: worksheets.add(sheet.name), generation: batch.generation, ranges: new Map<string, Excel.Range>() }));
+  type Written = (typeof added)[number];
+  // The objects of an earlier request are spent: after a sync, find the sheet again by name.
+  const sheetOf = (w: Written): Excel.Worksheet => {
+    if (w.generation !== batch.generation) {
+      w.handle = worksheets.getItem(w.sheet.name);
+      w.ranges.clear();
+      w.generation = batch.generation;
+    }
+    return w.handle;
+  };
+  const written = added.map((w) => ({
+    sheet: w.sheet,
+    get ws() {
+      return sheetOf(w);
+    },
+    get ranges() {
+      sheetOf(w);
+      return w.ranges;
+    },
+  }));
   const range = (w: (typeof written)[number], address: string) => {
-    let r = w.ranges.get(address);
-    if (!r) w.ranges.set(address, (r = w.ws.getRange(address)));
+    const ranges = w.ranges;
+    let r = ranges.get(address);
+    if (!r) ranges.set(address, (r = w.ws.getRange(address)));
     return r;
   };
   const skip = (feature: SkippableFeature) => {
@@ -227,31 +279,58 @@ function queueWorkbook(context: Excel.RequestContext, spec: WorkbookSpec, featur
   };
 
   for (const w of written) {
-    const { sheet, ws } = w;
-    writeColumns(ws, sheet);
-    const stats = writeCells(ws, sheet, report);
+    const { sheet } = w;
+    let cells = 0;
+    for (const band of cellBands(sheet)) {
+      await batch.room(band.bytes);
+      cells += writeCells(w.ws, band, report);
+      batch.add(band.bytes);
+    }
+    writeColumns(w.ws, sheet);
     const styled = writeStyles(sheet, features, (address) => range(w, address), skip);
-    report.perSheet[sheet.name] = { cells: stats.cells, formatRuns: styled.runs, formatCalls: styled.calls };
+    batch.add(RequestBatch.formatBytes(styled));
+    report.perSheet[sheet.name] = { cells, formatRuns: styled.runs, formatCalls: styled.calls };
     report.formatRuns += styled.runs;
     report.formatCalls += styled.calls;
-    writeRows(ws, sheet);
+    writeRows(w.ws, sheet);
     for (const m of sheet.merges) range(w, m).merge(false);
+    batch.add(RequestBatch.rowBytes(sheet));
   }
 
   for (const w of written) {
-    for (const v of w.sheet.validations) writeValidation(range(w, v.range), v);
-    report.estimatedRequestBytes += byteLength(JSON.stringify(w.sheet.validations)) + byteLength(JSON.stringify(w.sheet.conditionalFormats));
+    // A new range per group: the cached ones may belong to a request already sent.
+    for (const group of groupValidations(w.sheet.validations)) {
+      const bytes = RequestBatch.validationBytes(group.validation, group.range);
+      await batch.room(bytes);
+      writeValidation(w.ws.getRange(group.range), group.validation);
+      batch.add(bytes);
+    }
     report.validations += w.sheet.validations.length;
     // Office.js puts each new conditional format on top: add the lowest priority first.
-    for (const bar of [...(w.sheet.dataBars ?? [])].reverse()) writeDataBar(range(w, bar.range), bar);
-    for (const cf of [...w.sheet.conditionalFormats].reverse()) writeConditionalFormat(range(w, cf.range), cf);
+    for (const bar of [...(w.sheet.dataBars ?? [])].reverse()) {
+      const bytes = RequestBatch.conditionalFormatBytes(bar);
+      await batch.room(bytes);
+      writeDataBar(w.ws.getRange(bar.range), bar);
+      batch.add(bytes);
+    }
+    for (const cf of [...w.sheet.conditionalFormats].reverse()) {
+      const bytes = RequestBatch.conditionalFormatBytes(cf);
+      await batch.room(bytes);
+      writeConditionalFormat(w.ws.getRange(cf.range), cf);
+      batch.add(bytes);
+    }
     report.conditionalFormats += w.sheet.conditionalFormats.length;
   }
 
+  await batch.room(RequestBatch.finishingBytes(spec));
   for (const w of written) {
-    const { sheet, ws } = w;
+    const { sheet } = w;
+    const ws = w.ws;
     if (sheet.rows.some((r) => (r.outlineLevel ?? 0) > 0)) {
-      if (features.outline) writeOutline(ws, sheet);
+      // Row groups on a protected sheet cannot be opened or closed: a control that does nothing.
+      if (sheet.protection) {
+        if (!report.notes.includes(OUTLINE_UNDER_PROTECTION)) report.notes.push(OUTLINE_UNDER_PROTECTION);
+      } else if (features.outline) writeOutline(ws, sheet);
       else skip('outline');
     }
     if (sheet.freeze) writeFreeze(ws, sheet.freeze);
@@ -266,12 +345,16 @@ function queueWorkbook(context: Excel.RequestContext, spec: WorkbookSpec, featur
 
   for (const n of spec.names) context.workbook.names.add(n.name, `=${n.ref}`);
 
-  for (const { sheet, ws } of written) {
+  for (const w of written) {
+    const { sheet } = w;
+    const ws = w.ws;
     if (sheet.state === 'veryHidden') ws.visibility = Excel.SheetVisibility.veryHidden;
     else if (sheet.state === 'hidden') ws.visibility = Excel.SheetVisibility.hidden;
   }
   // Protection last: after it, the locked cells refuse changes.
-  for (const { sheet, ws } of written) {
+  for (const w of written) {
+    const { sheet } = w;
+    const ws = w.ws;
     if (!sheet.protection) continue;
     const p = sheet.protection;
     const protectOptions: Excel.WorksheetProtectionOptions = {
@@ -285,6 +368,7 @@ function queueWorkbook(context: Excel.RequestContext, spec: WorkbookSpec, featur
     else ws.protection.protect(protectOptions);
   }
   if (activate) (written.find((w) => w.sheet.active) ?? written.find((w) => w.sheet.state === 'visible'))?.ws.activate();
+  batch.add(RequestBatch.finishingBytes(spec));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -343,47 +427,81 @@ function cellInput(cell: CellSpec | undefined, numberFormat: string): string | n
   return v;
 }
 
-function writeCells(ws: Excel.Worksheet, sheet: SheetSpec, report: RenderReport): { cells: number } {
+/** A rectangle of a sheet's cells, written as one `numberFormat` and one `formulas` assignment. */
+interface CellBand {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  numberFormats: string[][];
+  contents: Array<Array<string | number | boolean>>;
+  /** Cells holding a value or a formula. */
+  cells: number;
+  /** Estimated bytes of the two assignments in a request. */
+  bytes: number;
+}
+
+/**
+ * The sheet's cells as one rectangle, cut into bands of rows when it alone would take more
+ * than half a request (a sheet of several thousand criteria).
+ */
+function cellBands(sheet: SheetSpec): CellBand[] {
   const cells = effectiveCells(sheet);
-  if (cells.size === 0) return { cells: 0 };
+  if (cells.size === 0) return [];
   let top = Infinity;
   let left = Infinity;
   let bottom = 0;
   let right = 0;
-  let count = 0;
   for (const c of cells.values()) {
     top = Math.min(top, c.row);
     left = Math.min(left, c.col);
     bottom = Math.max(bottom, c.row);
     right = Math.max(right, c.col);
-    if (c.formula !== undefined || (c.value !== undefined && c.value !== null)) count++;
   }
-  const numberFormats: string[][] = [];
-  const contents: Array<Array<string | number | boolean>> = [];
+  const rows: Array<{ formats: string[]; line: Array<string | number | boolean>; cells: number; bytes: number }> = [];
   for (let row = top; row <= bottom; row++) {
     const formats: string[] = [];
     const line: Array<string | number | boolean> = [];
+    let count = 0;
     for (let col = left; col <= right; col++) {
       const cell = cells.get(`${row},${col}`);
       const numberFormat = cell?.style?.numberFormat ?? 'General';
       formats.push(numberFormat);
       line.push(cellInput(cell, numberFormat));
+      if (cell && (cell.formula !== undefined || (cell.value !== undefined && cell.value !== null))) count++;
     }
-    numberFormats.push(formats);
-    contents.push(line);
+    rows.push({ formats, line, cells: count, bytes: RequestBatch.jsonBytes(formats) + RequestBatch.jsonBytes(line) });
   }
-  const block = ws.getRange(rangeA1(top, left, bottom, right));
-  // Formats first: a code such as "1.1" written into a General cell would become a number.
-  block.numberFormat = numberFormats;
-  block.formulas = contents;
-  report.cells += count;
-  report.blockCells += (bottom - top + 1) * (right - left + 1);
-  report.estimatedRequestBytes += byteLength(JSON.stringify(numberFormats)) + byteLength(JSON.stringify(contents));
-  return { cells: count };
+  const bands: CellBand[] = [];
+  let first = 0;
+  while (first < rows.length) {
+    let last = first;
+    let bytes = rows[first].bytes;
+    while (last + 1 < rows.length && bytes + rows[last + 1].bytes <= RequestBatch.BAND_BYTES) bytes += rows[++last].bytes;
+    const slice = rows.slice(first, last + 1);
+    bands.push({
+      top: top + first,
+      left,
+      bottom: top + last,
+      right,
+      numberFormats: slice.map((r) => r.formats),
+      contents: slice.map((r) => r.line),
+      cells: slice.reduce((n, r) => n + r.cells, 0),
+      bytes: bytes + RequestBatch.OPERATION_BYTES * 4,
+    });
+    first = last + 1;
+  }
+  return bands;
 }
 
-function byteLength(text: string): number {
-  return new TextEncoder().encode(text).length;
+function writeCells(ws: Excel.Worksheet, band: CellBand, report: RenderReport): number {
+  const block = ws.getRange(rangeA1(band.top, band.left, band.bottom, band.right));
+  // Formats first: a code such as "1.1" written into a General cell would become a number.
+  block.numberFormat = band.numberFormats;
+  block.formulas = band.contents;
+  report.cells += band.cells;
+  report.blockCells += (band.bottom - band.top + 1) * (band.right - band.left + 1);
+  return band.cells;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -610,6 +728,36 @@ function operand(formula: string): number | string {
 function listSource(source: string): string {
   const literal = /^"(.*)"$/s.exec(source);
   return literal ? literal[1].replace(/""/g, '"') : `=${source}`;
+}
+
+/**
+ * Validations one after another on single cells of one column, rows in sequence, with the same
+ * rule once their row-relative references are read relative to their own row ("$C12" on row 12
+ * and "$C13" on row 13), the same prompt and the same error: one validation over the run of
+ * rows, as Excel stores it. Anything else keeps its own.
+ */
+export function groupValidations(validations: readonly ValidationSpec[]): Array<{ range: string; validation: ValidationSpec }> {
+  const groups: Array<{ range: string; validation: ValidationSpec; top: number; bottom: number; key: string | null }> = [];
+  for (const v of validations) {
+    const cell = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(v.range);
+    const top = cell ? Number(cell[2]) : 0;
+    const key = cell ? `${cell[1]}|${relativeRule(v, top)}` : null;
+    const last = groups[groups.length - 1];
+    if (key !== null && last?.key === key && last.bottom === top - 1) {
+      last.bottom = top;
+      last.range = `${cell![1]}${last.top}:${cell![1]}${top}`;
+      continue;
+    }
+    groups.push({ range: v.range, validation: v, top, bottom: top, key });
+  }
+  return groups.map(({ range, validation }) => ({ range, validation }));
+}
+
+/** The rule with each relative row number written as an offset from `row` ("$C12" at row 12 → "$C[0]"). */
+function relativeRule(v: ValidationSpec, row: number): string {
+  const shift = (formula: string) => formula.replace(/(\$?[A-Z]{1,3})(\d+)(?![\d(])/g, (_m, col: string, r: string) => `${col}[${Number(r) - row}]`);
+  const rule = v.kind === 'decimal' ? [v.kind, shift(v.min), shift(v.max)] : [v.kind, v.source];
+  return JSON.stringify([rule, v.prompt ?? null, v.error]);
 }
 
 function writeValidation(range: Excel.Range, v: ValidationSpec): void {

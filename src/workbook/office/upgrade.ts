@@ -2,8 +2,9 @@
  * Updating the scoring sheets in the open workbook — to another set version, or rebuilt on
  * the same one — without losing what anyone typed. The plan (what goes where, what is
  * orphaned) is pure (../upgrade.ts). Here the old sheets are first parked under other
- * names, the new ones written, and only then are the old ones deleted: if writing fails,
- * the old sheets and names are put back as they were.
+ * names, the new ones written, and only then are the old ones deleted. If any step fails —
+ * parking, writing, or deleting the parked sheets before any is gone — the new sheets are
+ * removed and the old sheets and names are put back as they were.
  */
 import type { CriteriaSet } from '../../domain';
 import type { WorkbookGrid } from '../grid';
@@ -12,7 +13,8 @@ import { interpretWorkbook } from '../read/interpret';
 import type { WorkbookSpec } from '../spec';
 import { planUpgradeOf, UpgradeError } from '../upgrade';
 import { readGrid } from './read';
-import { renderIntoWorkbook } from './render';
+import { renderIntoWorkbook, type RenderReport } from './render';
+import { removeAdded, WriteFailedError } from './rollback';
 
 export async function upgradeInWorkbook(context: Excel.RequestContext, set: CriteriaSet, supports: (name: string, version: string) => boolean): Promise<UpgradeReport> {
   const grid = await readGrid(context);
@@ -26,50 +28,91 @@ export async function upgradeInWorkbook(context: Excel.RequestContext, set: Crit
   const replacedNames = spec.names.map((n) => n.name).filter((n) => n in grid.names);
 
   const sheets = context.workbook.worksheets;
-  for (const p of parked) {
-    const ws = sheets.getItem(p.name);
-    // A very hidden sheet cannot be deleted later (office-js #365).
-    if (grid.sheets.find((s) => s.name === p.name)?.state === 'veryHidden') ws.visibility = Excel.SheetVisibility.hidden;
-    ws.name = p.temp;
-  }
-  for (const name of replacedNames) context.workbook.names.getItem(name).delete();
-  await context.sync();
+  const added = { sheets: spec.sheets.map((s) => s.name), names: spec.names.map((n) => n.name) };
+  let written = false;
+  const putBack = async (error: unknown): Promise<never> => {
+    // The renderer takes away what it added when it fails; after it succeeded, the new sheets
+    // go here. Before it wrote, the sheets under those names are the old ones: never touch them.
+    const left = error instanceof WriteFailedError ? error.left : written ? await removeAdded(context, added) : { sheets: [], names: [] };
+    const restored = await restore(context, parked, replacedNames, grid);
+    throw new WriteFailedError(error instanceof WriteFailedError ? error.cause : error, restored ? left : { sheets: [...left.sheets, ...old], names: left.names });
+  };
 
-  let rendered;
+  let rendered: RenderReport;
   try {
+    for (const p of parked) {
+      const ws = sheets.getItem(p.name);
+      // A very hidden sheet cannot be deleted later (office-js #365).
+      if (grid.sheets.find((s) => s.name === p.name)?.state === 'veryHidden') ws.visibility = Excel.SheetVisibility.hidden;
+      ws.name = p.temp;
+    }
+    for (const name of replacedNames) context.workbook.names.getItem(name).delete();
+    await context.sync();
     rendered = await renderIntoWorkbook(context, spec, { isSetSupported: supports });
+    written = true;
   } catch (e) {
-    await restore(context, spec, parked, replacedNames, grid);
-    throw e;
+    return putBack(e);
   }
-  for (const p of parked) sheets.getItem(p.temp).delete();
-  await context.sync();
+
+  const notes: string[] = [];
+  try {
+    for (const p of parked) sheets.getItem(p.temp).delete();
+    await context.sync();
+  } catch (e) {
+    // Nothing deleted yet: the update can still be undone whole. Otherwise it is done: finish the deletes.
+    const present = await sheetsPresent(context, parked.map((p) => p.temp)).catch(() => parked.map((p) => p.temp));
+    if (present.length === parked.length) return putBack(e);
+    try {
+      for (const name of present) sheets.getItem(name).delete();
+      await context.sync();
+    } catch {
+      notes.push(`Không xoá được bản cũ ${present.map((n) => `"${n}"`).join(', ')}: hãy tự xoá ${present.length > 1 ? 'các trang này' : 'trang này'}.`);
+    }
+  }
   return {
     sheets: rendered.sheets,
-    notes: [...rendered.skipped.map((s) => s.message), ...rendered.warnings, ...plan.otherSheets.map((n) => `Trang "${n}" được giữ nguyên.`)],
+    notes: [...rendered.skipped.map((s) => s.message), ...rendered.warnings, ...notes, ...plan.otherSheets.map((n) => `Trang "${n}" được giữ nguyên.`)],
     carried: plan.carried,
     orphaned: plan.orphaned.length,
   };
 }
 
-/** Puts the workbook back as it was before the update started. */
-async function restore(context: Excel.RequestContext, spec: WorkbookSpec, parked: ReadonlyArray<{ name: string; temp: string }>, names: readonly string[], grid: WorkbookGrid): Promise<void> {
-  const sheets = context.workbook.worksheets;
-  const list = context.workbook.names;
-  sheets.load('items/name');
-  list.load('items/name');
-  await context.sync();
-  const written = new Set(spec.sheets.map((s) => s.name.toLowerCase()));
-  for (const ws of sheets.items) {
-    if (!written.has(ws.name.toLowerCase())) continue;
-    ws.visibility = Excel.SheetVisibility.hidden;
-    ws.delete();
+/**
+ * Puts the old sheets and names back as they were before the update started, from whatever
+ * point it stopped: parked sheets get their names (and very hidden state) back, deleted names
+ * are added again. Returns false when that fails too.
+ */
+async function restore(context: Excel.RequestContext, parked: ReadonlyArray<{ name: string; temp: string }>, names: readonly string[], grid: WorkbookGrid): Promise<boolean> {
+  try {
+    const sheets = context.workbook.worksheets;
+    const list = context.workbook.names;
+    sheets.load('items/name');
+    list.load('items/name');
+    await context.sync();
+    const present = new Set(sheets.items.map((ws) => ws.name.toLowerCase()));
+    for (const p of parked) {
+      const parkedNow = present.has(p.temp.toLowerCase());
+      if (!parkedNow && !present.has(p.name.toLowerCase())) continue;
+      const ws = sheets.getItem(parkedNow ? p.temp : p.name);
+      if (parkedNow) ws.name = p.name;
+      // Made hidden for the delete that did not come.
+      if (grid.sheets.find((s) => s.name === p.name)?.state === 'veryHidden') ws.visibility = Excel.SheetVisibility.veryHidden;
+    }
+    const defined = new Set(list.items.map((n) => n.name.toLowerCase()));
+    for (const name of names) if (!defined.has(name.toLowerCase())) list.add(name, `=${grid.names[name]}`);
+    await context.sync();
+    return true;
+  } catch {
+    return false;
   }
-  const ours = new Set(spec.names.map((n) => n.name.toLowerCase()));
-  for (const item of list.items) if (ours.has(item.name.toLowerCase())) item.delete();
-  for (const p of parked) sheets.getItem(p.temp).name = p.name;
-  for (const name of names) list.add(name, `=${grid.names[name]}`);
+}
+
+async function sheetsPresent(context: Excel.RequestContext, wanted: readonly string[]): Promise<string[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name');
   await context.sync();
+  const present = new Set(sheets.items.map((ws) => ws.name.toLowerCase()));
+  return wanted.filter((n) => present.has(n.toLowerCase()));
 }
 
 /** A sheet the update adds ("Dữ liệu cũ") gets "(2)", "(3)"… when the workbook already has one. */

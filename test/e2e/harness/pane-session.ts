@@ -1,7 +1,8 @@
 /**
  * One task pane in Chromium, as Excel would host it, with no network:
  *  - dist/ served on 127.0.0.1 (static-server.ts);
- *  - the request for office-js/office.js answered with the recording Excel double's bundle;
+ *  - the request for office.js — from the Office CDN (default build) or office-js/office.js
+ *    (intranet build) — answered with the recording Excel double's bundle;
  *  - every request to another origin aborted AND recorded, so a test can prove none was tried;
  *  - Content-Security-Policy violations, console errors and page errors collected.
  */
@@ -14,14 +15,16 @@ import { ARTIFACTS, DIST, DOUBLE_BUNDLE } from './paths';
 import { serveFolder, type StaticServer } from './static-server';
 
 export const PANE_VIEWPORT = { width: 320, height: 900 };
+/** office.js in the intranet build (self-hosted) and in the default build (Microsoft's CDN). */
 export const OFFICE_JS_PATH = '/office-js/office.js';
+export const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 
 export interface PaneSession {
   browser: Browser;
   context: BrowserContext;
   page: Page;
   server: StaticServer;
-  /** URLs of another origin the page tried to load (all aborted). */
+  /** URLs of another origin the page tried to load (all aborted; office.js from the CDN is answered, not listed). */
   blocked: string[];
   /** Times office.js was asked for (and answered with the double). */
   officeJsServed: number;
@@ -114,13 +117,13 @@ export async function openPane(options: OpenOptions = {}): Promise<PaneSession> 
   };
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
+    if (url.href === OFFICE_JS_CDN || (url.origin === server.origin && url.pathname === OFFICE_JS_PATH)) {
+      session.officeJsServed++;
+      return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: doubleBundle });
+    }
     if (url.origin !== server.origin) {
       session.blocked.push(url.href);
       return route.abort('blockedbyclient');
-    }
-    if (url.pathname === OFFICE_JS_PATH) {
-      session.officeJsServed++;
-      return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: doubleBundle });
     }
     return route.continue();
   });
