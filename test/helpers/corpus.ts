@@ -306,7 +306,7 @@ function manyCells() {
 let manyRowsCache: { data: Buffer; crc: number; size: number } | null = null;
 function manyRows() {
   if (!manyRowsCache) {
-    const xml = Buffer.from(`<worksheet><sheetData>${Array.from({ length: MAX_ROWS + 1 }, (_, r) => `<row r="${r + 1}"/>`).join('')}</sheetData></worksheet>`);
+    const xml = Buffer.from(`<worksheet><sheetData>${Array.from({ length: MAX_ROWS + 1 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>1</v></c></row>`).join('')}</sheetData></worksheet>`);
     manyRowsCache = { data: deflateRawSync(xml), crc: crc32(xml), size: xml.length };
   }
   return manyRowsCache;
