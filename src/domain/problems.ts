@@ -24,6 +24,7 @@ export const PROBLEM_CODES = [
   'survey-self-scored',
   'parent-total-mismatch',
   'unknown-criterion',
+  'formula-in-input',
 ] as const;
 export type CoreProblemCode = (typeof PROBLEM_CODES)[number];
 

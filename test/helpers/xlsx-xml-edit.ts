@@ -123,6 +123,41 @@ export class XlsxXml {
     return this;
   }
 
+  /**
+   * Sorts rows as Excel and LibreOffice do: the contents of `rows` are put in the given
+   * order (order[k] is the row whose contents land in rows[k]); formulas in a moved row
+   * keep their relative references relative, and nothing outside is rewritten, so a
+   * formula elsewhere that named those cells still names the same cells.
+   */
+  sortRows(sheet: string, rows: readonly number[], order: readonly number[]): this {
+    const s = this.entry(sheet);
+    let xml = this.xml.get(s.path)!;
+    const contents = new Map(rows.map((r) => [r, rowPattern(r).exec(xml)![0]]));
+    const moved = rows.map((target, k) => {
+      const from = order[k];
+      const delta = target - from;
+      return contents
+        .get(from)!
+        .replace(/(<row\b[^>]*\br=")\d+"/, `$1${target}"`)
+        .replace(/(<c\b[^>]*\br="[A-Z]+)\d+"/g, `$1${target}"`)
+        .replace(/(<f\b[^>]*>)([\s\S]*?)(<\/f>)/g, (_m, open: string, body: string, close: string) =>
+          open +
+          escapeXml(
+            outsideStrings(unescapeXml(body), (part) =>
+              part.replace(REF, (m, prefix: string | undefined, _name: string | undefined, cd: string, col: string, rd: string, r: string) =>
+                prefix || rd === '$' ? m : `${cd}${col}${Number(r) + delta}`,
+              ),
+            ),
+          ) +
+          close,
+        );
+    });
+    for (const r of rows) xml = xml.replace(contents.get(r)!, `\u0000${r}\u0000`);
+    rows.forEach((r, k) => (xml = xml.replace(`\u0000${r}\u0000`, moved[k])));
+    this.xml.set(s.path, xml);
+    return this;
+  }
+
   /** Renames a sheet and every reference to it, as Excel does. */
   renameSheet(from: string, to: string): this {
     const s = this.entry(from);

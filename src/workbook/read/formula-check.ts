@@ -15,6 +15,7 @@ import { summaryRowOf, summaryTotalRow } from '../summary-sheet';
 import { clip, describeValue, isBlank } from './cell-text';
 import type { ExpectedValue, RowRef } from './expected-values';
 import { canonicalFormula, isMovedFormula, mapFormulaRefs, ownSheetSpan, rowsMovedFormula, type RefMapper } from './formula-refs';
+import { orderFreeFormula } from './formula-order';
 import { RowShifts } from './row-shifts';
 
 /** Where a template sheet's rows and columns are now. */
@@ -46,6 +47,7 @@ interface Described {
 
 export function checkFormulas(input: FormulaCheckInput): Problem[] {
   const problems: Problem[] = [];
+  const brokenRows = new Set<string>();
   const places = { [SHEETS.scoring]: input.scoring, [SHEETS.summary]: input.summary } as Record<string, Placement | null>;
   let describe: ReturnType<typeof describer> | null = null;
   const { sheets, extent } = formulaCellsOf(input.template);
@@ -78,16 +80,29 @@ export function checkFormulas(input: FormulaCheckInput): Problem[] {
       // Most formulas are exactly as written, or as Excel moved them with their rows.
       if (actual !== null && (sheetShifts === null ? actual === cell.formula : isMovedAsTemplate(actual, cell.formula, sheetShifts, moveRef))) continue;
       const moved = unmoved ? { text: cell.formula, unmapped: 0 } : mapFormulaRefs(cell.formula, moveRef);
-      // A reference to a row that is gone: row-missing already says so.
-      if (moved.unmapped > 0) continue;
-      // The canonical form is for other programs' spelling.
-      if (actual !== null && (actual === moved.text || canonicalFormula(actual) === canonicalFormula(moved.text))) continue;
+      if (moved.unmapped > 0) {
+        // A reference to a row that is gone: row-missing says so, and a formula the deletion
+        // broke (#REF!) is said once for its row, not once for each of its cells.
+        if (actual === null || !actual.includes('#REF!') || brokenRows.has(`${place.sheet.name}!${row}`)) continue;
+        brokenRows.add(`${place.sheet.name}!${row}`);
+      } else if (actual !== null && sameFormula(actual, moved.text)) continue;
       const shownValue = gridValue(place.sheet, row, col);
       if (actual === null && cell.overridable && !isBlank(shownValue)) continue;
       const d = (describe ??= describer(input.set, input.template))(spec, cell.row, cell.col);
       const address = a1(row, col);
       const ref = { sheet: place.sheet.name, cell: address };
       const criterion = d.at?.kind === 'node' ? d.at.code : null;
+      if (moved.unmapped > 0) {
+        problems.push({
+          code: 'formula-changed',
+          severity: 'error',
+          criterion,
+          cell: ref,
+          message: `Công thức ở ô ${place.sheet.name}!${address} (${d.column.vi} ${d.what.vi}) trỏ tới dòng đã bị xóa (#REF!): tệp có =${clip(actual!, 70)}. Hãy khôi phục dòng đã xóa hoặc tạo lại tệp mẫu`,
+          messageEn: `The formula in ${place.sheet.name}!${address} (${d.column.en} ${d.what.en}) refers to a deleted row (#REF!): the file has =${clip(actual!, 70)}`,
+        });
+        continue;
+      }
       const should = d.at ? input.expected(spec.name === SHEETS.summary ? 'summary' : 'scoring', d.key, d.at) : null;
       const shown = `=${clip(moved.text, 70)}`;
       if (actual === null) {
@@ -121,6 +136,17 @@ export function checkFormulas(input: FormulaCheckInput): Problem[] {
     }
   }
   return problems;
+}
+
+/**
+ * The same formula as another program spells it (canonicalFormula), or with the terms of
+ * its sums in another order, as sorting rows leaves them (formula-order.ts).
+ */
+function sameFormula(actual: string, expected: string): boolean {
+  if (actual === expected) return true;
+  const a = canonicalFormula(actual);
+  const b = canonicalFormula(expected);
+  return a === b || (orderFreeFormula(a) ?? a) === (orderFreeFormula(b) ?? b);
 }
 
 /**
