@@ -77,9 +77,12 @@ export function checkWorkbook(read: ReadableWorkbook, options: ValidateOptions =
   // A criterion whose row is gone has row-missing; that its score is missing, or that the
   // file's totals show #REF!, is the same deletion said again.
   const missing = new Set(read.problems.filter((p) => p.code === 'row-missing').map((p) => p.criterion));
+  // A formula typed into a score cell is said as such, not as a missing score.
+  const formulaInput = new Set(read.problems.filter((p) => p.code === 'formula-in-input').map((p) => p.criterion));
+  const saidAlready = (p: Problem) => p.criterion !== null && (missing.has(p.criterion) || (p.code === 'score-missing' && formulaInput.has(p.criterion)));
   const problems = [
     ...read.problems,
-    ...validateAssessment(set, assessment, options).filter((p) => p.criterion === null || !missing.has(p.criterion)),
+    ...validateAssessment(set, assessment, options).filter((p) => !saidAlready(p)),
     ...totalsDiffer(engine, file, missing.size > 0),
   ];
 
