@@ -192,11 +192,13 @@ describe('encodings and package layout', () => {
  */
 describe('hostile markup in the small parts', () => {
   const RUN = 300_000;
+  // Unclosed tags at the end of each part, where no ">" follows them.
   const cases: Record<string, (xml: string) => string> = {
-    'xl/styles.xml': (xml) => xml.replace('</styleSheet>', `${'<a'.repeat(RUN)}</styleSheet>`),
-    'xl/workbook.xml': (xml) => xml.replace('</workbook>', `<workbookPr ${'a '.repeat(RUN)}/>${'<definedName name="x">'.repeat(RUN / 10)}</workbook>`),
-    'xl/_rels/workbook.xml.rels': (xml) => xml.replace('</Relationships>', `<Relationship ${' a="'.repeat(RUN)}/></Relationships>`),
-    'xl/sharedStrings.xml': (xml) => xml.replace('</sst>', `${'<si><t>'.repeat(RUN / 10)}</sst>`),
+    'xl/styles.xml': (xml) => xml + '<a'.repeat(RUN),
+    'xl/workbook.xml': (xml) => xml + '<definedName>'.repeat(RUN / 20) + '<workbookPr '.repeat(RUN / 20),
+    'xl/_rels/workbook.xml.rels': (xml) => xml + '<Relationship a="'.repeat(RUN / 10),
+    'xl/sharedStrings.xml': (xml) => xml.replace('</sst>', `${'<si><t>'.repeat(RUN / 10)}</sst>`) + '<si'.repeat(RUN),
+    'xl/worksheets/sheet1.xml': (xml) => xml.replace('</sheetData>', `${'<c r="A1"><f>'.repeat(RUN / 10)}</sheetData>`) + '<c r="A1'.repeat(RUN / 10),
   };
   for (const [part, edit] of Object.entries(cases)) {
     it(`${part}: read or refused without backtracking`, async () => {
@@ -208,7 +210,7 @@ describe('hostile markup in the small parts', () => {
         (e: { reason?: string }) => e.reason,
       );
       expect([3, 'corrupt']).toContain(outcome);
-    }, 30_000);
+    }, 10_000);
   }
 
   it('a number format of 300 000 "[" characters', async () => {
@@ -217,7 +219,7 @@ describe('hostile markup in the small parts', () => {
       zip.file('xl/styles.xml', xml.replace('<fonts', `<numFmts count="1"><numFmt numFmtId="200" formatCode="${'['.repeat(RUN)}"/></numFmts><fonts`));
     });
     expect((await gridOf(hostile)).sheets).toHaveLength(3);
-  }, 30_000);
+  }, 10_000);
 });
 
 describe('Excel’s own value rules', () => {
