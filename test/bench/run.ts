@@ -3,10 +3,12 @@ import { benchCore } from './core.bench';
 import { benchCheckFolder } from './check-folder.bench';
 import { benchPane } from './pane.bench';
 import { benchWorkbook } from './workbook.bench';
+import { benchWorstCase } from './worst-case.bench';
 
 async function main(): Promise<void> {
   benchCore();
   await benchCheckFolder();
+  await benchWorstCase();
   await benchWorkbook();
   await benchPane();
 }

@@ -33,6 +33,8 @@ export interface FormulaCheckInput {
   expected: ExpectedValue;
 }
 
+const EXCEL_FORMULA_CHARS = 8192;
+
 /** Columns whose formulas carry points into totals: a changed formula there is an error. */
 const SUM_KEYS = new Set(['maxScore', 'target', 'selfScore', 'appraisedScore', 'applicableMax', 'score', 'total', 'index', 'band']);
 
@@ -77,15 +79,17 @@ export function checkFormulas(input: FormulaCheckInput): Problem[] {
       const col = place.col(cell.col);
       if (row === null || col === null) continue;
       const actual = gridFormula(place.sheet, row, col);
+      // Excel keeps formulas of up to 8 192 characters: a longer one was not typed there, and is not parsed.
+      const readable = actual !== null && actual.length <= EXCEL_FORMULA_CHARS;
       // Most formulas are exactly as written, or as Excel moved them with their rows.
-      if (actual !== null && (sheetShifts === null ? actual === cell.formula : isMovedAsTemplate(actual, cell.formula, sheetShifts, moveRef))) continue;
+      if (readable && (sheetShifts === null ? actual === cell.formula : isMovedAsTemplate(actual, cell.formula, sheetShifts, moveRef))) continue;
       const moved = unmoved ? { text: cell.formula, unmapped: 0 } : mapFormulaRefs(cell.formula, moveRef);
       if (moved.unmapped > 0) {
         // A reference to a row that is gone: row-missing says so, and a formula the deletion
         // broke (#REF!) is said once for its row, not once for each of its cells.
         if (actual === null || !actual.includes('#REF!') || brokenRows.has(`${place.sheet.name}!${row}`)) continue;
         brokenRows.add(`${place.sheet.name}!${row}`);
-      } else if (actual !== null && sameFormula(actual, moved.text)) continue;
+      } else if (readable && sameFormula(actual, moved.text)) continue;
       const shownValue = gridValue(place.sheet, row, col);
       if (actual === null && cell.overridable && !isBlank(shownValue)) continue;
       const d = (describe ??= describer(input.set, input.template))(spec, cell.row, cell.col);
@@ -146,7 +150,17 @@ function sameFormula(actual: string, expected: string): boolean {
   if (actual === expected) return true;
   const a = canonicalFormula(actual);
   const b = canonicalFormula(expected);
-  return a === b || (orderFreeFormula(a) ?? a) === (orderFreeFormula(b) ?? b);
+  return a === b || sortedTerms(a) === sortedTerms(b);
+}
+
+/**
+ * A parent's sum with its terms in one order, each term the child's score cell: the
+ * not-assessed guard around a term (IF(TRIM(F74)="x",0,N(E74))) is the child's, and after
+ * a sort it names the row the child left, so it is not compared.
+ */
+function sortedTerms(formula: string): string {
+  const bare = formula.replace(/IF\(TRIM\([A-Z]{1,3}\d{1,7}\)="x",0,N\(([A-Z]{1,3}\d{1,7})\)\)/g, '$1');
+  return orderFreeFormula(bare) ?? bare;
 }
 
 /**
