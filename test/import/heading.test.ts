@@ -25,13 +25,15 @@ describe('a title or decision line directly above the header', () => {
     ['the set’s title', [TITLE]],
     ['the decision line', [TITLE, DECISION]],
   ] as const) {
-    it(`${what}, with column numbers under the header: the exact tree`, () => {
-      const table = renderAnnex(items, { titleRows: [...titleRows], titleTight: true, columnNumbers: true, header: 'two-row' });
-      const r = importCriteriaSet(table.sheet, META);
-      if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 3)));
-      expect(r.set.items).toEqual(treeOf(items));
-      expect(r.table.headerRow).toBe(titleRows.length + 1);
-    });
+    for (const header of ['plain', 'caps', 'merged', 'two-row'] as const) {
+      it(`${what}, a ${header} header, column numbers under it: the exact tree`, () => {
+        const table = renderAnnex(items, { titleRows: [...titleRows], titleTight: true, columnNumbers: true, header });
+        const r = importCriteriaSet(table.sheet, META);
+        if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 3)));
+        expect(r.set.items).toEqual(treeOf(items));
+        expect(r.table.headerRow).toBe(titleRows.length + 1);
+      });
+    }
   }
 
   it('the level and year come from those lines', () => {
