@@ -217,7 +217,8 @@ async function makeSubmission(v: Variant, mutation: Mutation, writer: CorpusFile
     case 'row-deleted': {
       const leaf = pick(set.leaves.filter((l) => l.depth > 1));
       const parentCode = leaf.code.split('.').slice(0, -1).join('.');
-      tamper = [`row-missing@${S}!A${rowOf(parentCode)}`];
+      // The row, and once the parent's formulas it broke, at the leftmost (the maximum's sum).
+      tamper = [`formula-changed@${S}!${col('maxScore')}${rowOf(parentCode)}`, `row-missing@${S}!A${rowOf(parentCode)}`];
       selfTotal = null;
       return result(await edit((x) => x.deleteRow(S, rowOf(leaf.code))));
     }

@@ -49,7 +49,8 @@ interface Described {
 
 export function checkFormulas(input: FormulaCheckInput): Problem[] {
   const problems: Problem[] = [];
-  const brokenRows = new Set<string>();
+  /** A formula a deleted row broke (#REF!), said once per row, at its leftmost such cell. */
+  const brokenRows = new Map<string, { col: number; problem: Problem }>();
   const places = { [SHEETS.scoring]: input.scoring, [SHEETS.summary]: input.summary } as Record<string, Placement | null>;
   let describe: ReturnType<typeof describer> | null = null;
   const { sheets, extent } = formulaCellsOf(input.template);
@@ -87,8 +88,9 @@ export function checkFormulas(input: FormulaCheckInput): Problem[] {
       if (moved.unmapped > 0) {
         // A reference to a row that is gone: row-missing says so, and a formula the deletion
         // broke (#REF!) is said once for its row, not once for each of its cells.
-        if (actual === null || !actual.includes('#REF!') || brokenRows.has(`${place.sheet.name}!${row}`)) continue;
-        brokenRows.add(`${place.sheet.name}!${row}`);
+        if (actual === null || !actual.includes('#REF!')) continue;
+        const known = brokenRows.get(`${place.sheet.name}!${row}`);
+        if (known && known.col < col) continue;
       } else if (readable && sameFormula(actual, moved.text)) continue;
       const shownValue = gridValue(place.sheet, row, col);
       if (actual === null && cell.overridable && !isBlank(shownValue)) continue;
@@ -97,13 +99,16 @@ export function checkFormulas(input: FormulaCheckInput): Problem[] {
       const ref = { sheet: place.sheet.name, cell: address };
       const criterion = d.at?.kind === 'node' ? d.at.code : null;
       if (moved.unmapped > 0) {
-        problems.push({
-          code: 'formula-changed',
-          severity: 'error',
-          criterion,
-          cell: ref,
-          message: `Công thức ở ô ${place.sheet.name}!${address} (${d.column.vi} ${d.what.vi}) trỏ tới dòng đã bị xóa (#REF!): tệp có =${clip(actual!, 70)}. Hãy khôi phục dòng đã xóa hoặc tạo lại tệp mẫu`,
-          messageEn: `The formula in ${place.sheet.name}!${address} (${d.column.en} ${d.what.en}) refers to a deleted row (#REF!): the file has =${clip(actual!, 70)}`,
+        brokenRows.set(`${place.sheet.name}!${row}`, {
+          col,
+          problem: {
+            code: 'formula-changed',
+            severity: 'error',
+            criterion,
+            cell: ref,
+            message: `Công thức ở ô ${place.sheet.name}!${address} (${d.column.vi} ${d.what.vi}) trỏ tới dòng đã bị xóa (#REF!): tệp có =${clip(actual!, 70)}. Hãy khôi phục dòng đã xóa hoặc tạo lại tệp mẫu`,
+            messageEn: `The formula in ${place.sheet.name}!${address} (${d.column.en} ${d.what.en}) refers to a deleted row (#REF!): the file has =${clip(actual!, 70)}`,
+          },
         });
         continue;
       }
@@ -139,6 +144,7 @@ export function checkFormulas(input: FormulaCheckInput): Problem[] {
       });
     }
   }
+  for (const { problem } of brokenRows.values()) problems.push(problem);
   return problems;
 }
 
