@@ -95,13 +95,10 @@ export function loadCriteriaSet(raw: unknown, source = 'bộ tiêu chí'): Crite
     const isLeaf = children.length === 0;
     const scoredBy = item.scoredBy ?? parent?.scoredBy ?? 'self';
     const method: ScoringMethod = item.method ?? (item.options ? 'options' : item.ratio ? 'ratio' : 'free');
-    // Every field named, in one order, whether the item has it or not: nodes of a few shapes
-    // (some with guidance, some with a ratio) made every read of a node in the check's hot
-    // loops a lookup among shapes.
     const node: Criterion = {
       code: item.code,
       name: item.name,
-      nameEn: item.nameEn ? item.nameEn : undefined,
+      ...(item.nameEn ? { nameEn: item.nameEn } : {}),
       maxScore: item.maxScore,
       depth,
       parentCode: parent?.code ?? null,
@@ -109,11 +106,11 @@ export function loadCriteriaSet(raw: unknown, source = 'bộ tiêu chí'): Crite
       isLeaf,
       method,
       options: item.options ?? [],
-      ratio: item.ratio ? item.ratio : undefined,
+      ...(item.ratio ? { ratio: item.ratio } : {}),
       scoredBy,
       allowNotApplicable: item.allowNotApplicable ?? parent?.allowNotApplicable ?? false,
       evidenceRequired: item.evidenceRequired ?? (parent ? explicitEvidence.get(parent.code) : undefined) ?? scoredBy === 'self',
-      guidance: item.guidance ? item.guidance : undefined,
+      ...(item.guidance ? { guidance: item.guidance } : {}),
     };
     explicitEvidence.set(item.code, item.evidenceRequired ?? (parent ? explicitEvidence.get(parent.code) : undefined));
     nodes.push(node);

@@ -48,6 +48,12 @@ export const PROBLEM_CATALOGUE = {
   'survey-self-scored': { severity: 'error', source: 'rules', vi: 'Đơn vị tự chấm dòng do điều tra XHH hoặc Hội đồng chấm', en: 'The unit scored a survey- or council-scored row' },
   'parent-total-mismatch': { severity: 'error', source: 'rules', vi: 'Tổng ghi ở dòng cha khác tổng các dòng con', en: 'A parent’s stated total differs from its children’s sum' },
   'unknown-criterion': { severity: 'warning', source: 'rules', vi: 'Mã không có trong bộ tiêu chí', en: 'A code that is not in the set' },
+  'formula-in-input': {
+    severity: 'error',
+    source: 'file',
+    vi: 'Ô nhập điểm chứa công thức chưa được tính (không có giá trị)',
+    en: 'A score cell holds a formula that has not been calculated (no value)',
+  },
   'max-changed': { severity: 'error', source: 'file', vi: 'Điểm tối đa trong tệp khác bộ tiêu chí (ô đã bị sửa)', en: 'A maximum in the file differs from the set (edited)' },
   'formula-overwritten': {
     severity: 'error',

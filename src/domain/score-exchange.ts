@@ -10,7 +10,6 @@ import type { CriteriaSet } from './criteria-set';
 import { pointsEqual } from './decimal';
 import { writeCsv, parseCsv } from './csv';
 import { formatPoints, parseNumber } from './number';
-import { neutraliseFormulaText } from './text';
 import { validateAssessment } from './validate';
 
 export const SCORE_COLUMNS = [
@@ -188,7 +187,7 @@ export function scoresToCsv(records: readonly ScoreRecord[]): string {
     if (value === null || value === undefined) return null;
     if (typeof value === 'number') return value;
     if (typeof value === 'boolean') return value ? 'x' : null;
-    return neutraliseFormulaText(value);
+    return keepAsText(value);
   };
   return writeCsv([
     [...SCORE_COLUMNS],
@@ -235,6 +234,14 @@ export function scoreRowsFromJson(data: unknown): ImportedRow[] {
     }
     return { at: `rows[${i}]`, values };
   });
+}
+
+/**
+ * A CSV cell that starts with = + - @ (or a tab / carriage return) is run as a formula when
+ * Excel opens the file: a leading apostrophe keeps it text there.
+ */
+function keepAsText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 function unapostrophe(text: string): string {

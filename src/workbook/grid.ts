@@ -15,6 +15,16 @@ export interface SheetGrid {
   values: GridValue[][];
   /** The formula of each cell without "=", or null for a constant. Same shape as values. */
   formulas: (string | null)[][];
+  /** Merged areas, where the reader knows them: the value lives in the top-left cell only. */
+  merges?: CellRange[];
+}
+
+/** 1-based, inclusive. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
 }
 
 export interface WorkbookGrid {
@@ -33,14 +43,14 @@ export function gridFormula(sheet: SheetGrid, row: number, col: number): string 
   return cellAt(sheet.formulas, row, col);
 }
 
-/**
- * Rows are shorter than the widest one and the interpreter asks past their ends all the
- * time: asking only inside them keeps the compiled readers from starting over the first
- * time they ask outside (a read past an array's end is undefined, but a new case for V8).
- */
+/** Rows are shorter than the widest one: anything outside them is empty. */
 function cellAt<T>(rows: readonly (readonly T[])[], row: number, col: number): T | null {
-  const cells = row >= 1 && row <= rows.length ? rows[row - 1] : undefined;
-  return cells !== undefined && col >= 1 && col <= cells.length ? (cells[col - 1] ?? null) : null;
+  return rows[row - 1]?.[col - 1] ?? null;
+}
+
+/** The merged area a cell lies in, if any. */
+export function mergeAt(sheet: SheetGrid, row: number, col: number): CellRange | null {
+  return sheet.merges?.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) ?? null;
 }
 
 export function gridRowCount(sheet: SheetGrid): number {

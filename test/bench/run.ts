@@ -4,10 +4,12 @@ import { benchCheckFolder } from './check-folder.bench';
 import { benchPane } from './pane.bench';
 import { benchPayload } from './payload.bench';
 import { benchWorkbook } from './workbook.bench';
+import { benchWorstCase } from './worst-case.bench';
 
 async function main(): Promise<void> {
   benchCore();
   await benchCheckFolder();
+  await benchWorstCase();
   await benchWorkbook();
   await benchPayload();
   await benchPane();

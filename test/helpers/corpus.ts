@@ -217,7 +217,8 @@ async function makeSubmission(v: Variant, mutation: Mutation, writer: CorpusFile
     case 'row-deleted': {
       const leaf = pick(set.leaves.filter((l) => l.depth > 1));
       const parentCode = leaf.code.split('.').slice(0, -1).join('.');
-      tamper = [`row-missing@${S}!A${rowOf(parentCode)}`];
+      // The row, and once the parent's formulas it broke, at the leftmost (the maximum's sum).
+      tamper = [`formula-changed@${S}!${col('maxScore')}${rowOf(parentCode)}`, `row-missing@${S}!A${rowOf(parentCode)}`];
       selfTotal = null;
       return result(await edit((x) => x.deleteRow(S, rowOf(leaf.code))));
     }
@@ -306,7 +307,7 @@ function manyCells() {
 let manyRowsCache: { data: Buffer; crc: number; size: number } | null = null;
 function manyRows() {
   if (!manyRowsCache) {
-    const xml = Buffer.from(`<worksheet><sheetData>${Array.from({ length: MAX_ROWS + 1 }, (_, r) => `<row r="${r + 1}"/>`).join('')}</sheetData></worksheet>`);
+    const xml = Buffer.from(`<worksheet><sheetData>${Array.from({ length: MAX_ROWS + 1 }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>1</v></c></row>`).join('')}</sheetData></worksheet>`);
     manyRowsCache = { data: deflateRawSync(xml), crc: crc32(xml), size: xml.length };
   }
   return manyRowsCache;

@@ -123,6 +123,74 @@ export class XlsxXml {
     return this;
   }
 
+  /**
+   * Sorts rows as Excel and LibreOffice do: the contents of `rows` are put in the given
+   * order (order[k] is the row whose contents land in rows[k]); formulas in a moved row
+   * keep their relative references relative, and nothing outside is rewritten, so a
+   * formula elsewhere that named those cells still names the same cells.
+   */
+  sortRows(sheet: string, rows: readonly number[], order: readonly number[]): this {
+    const s = this.entry(sheet);
+    let xml = this.xml.get(s.path)!;
+    const contents = new Map(rows.map((r) => [r, rowPattern(r).exec(xml)![0]]));
+    const moved = rows.map((target, k) => {
+      const from = order[k];
+      const delta = target - from;
+      return contents
+        .get(from)!
+        .replace(/(<row\b[^>]*\br=")\d+"/, `$1${target}"`)
+        .replace(/(<c\b[^>]*\br="[A-Z]+)\d+"/g, `$1${target}"`)
+        .replace(/(<f\b[^>]*>)([\s\S]*?)(<\/f>)/g, (_m, open: string, body: string, close: string) =>
+          open +
+          escapeXml(
+            outsideStrings(unescapeXml(body), (part) =>
+              part.replace(REF, (m, prefix: string | undefined, _name: string | undefined, cd: string, col: string, rd: string, r: string) =>
+                prefix || rd === '$' ? m : `${cd}${col}${Number(r) + delta}`,
+              ),
+            ),
+          ) +
+          close,
+        );
+    });
+    for (const r of rows) xml = xml.replace(contents.get(r)!, `\u0000${r}\u0000`);
+    rows.forEach((r, k) => (xml = xml.replace(`\u0000${r}\u0000`, moved[k])));
+    this.xml.set(s.path, xml);
+    return this;
+  }
+
+  /** Inserts an empty column before column `before` (1-based), moving cells and references right like Excel. */
+  insertColumn(sheet: string, before: number): this {
+    const s = this.entry(sheet);
+    const move = (col: string) => {
+      const n = colNumber(col);
+      return n >= before ? colLetters(n + 1) : col;
+    };
+    let xml = this.xml.get(s.path)!;
+    xml = xml.replace(/(<c\b[^>]*\br=")([A-Z]+)(\d+)"/g, (_m, head: string, col: string, r: string) => `${head}${move(col)}${r}"`);
+    xml = xml.replace(/\b(ref|sqref)="([^"]*)"/g, (_m, key: string, value: string) => `${key}="${value.replace(/\b([A-Z]{1,3})(\d+)\b/g, (_mm, c: string, r: string) => `${move(c)}${r}`)}"`);
+    // Column widths and the rows' cell spans are layout only; they are left as they were.
+    xml = xml.replace(/\sspans="[^"]*"/g, '');
+    this.xml.set(s.path, xml);
+    this.rewriteFormulas((formula, own) =>
+      outsideStrings(formula, (part) =>
+        part.replace(REF, (m, prefix: string | undefined, name: string | undefined, cd: string, col: string, rd: string, r: string) => {
+          const target = name ? sheetName(name) : own;
+          return target === sheet ? `${prefix ?? ''}${cd}${move(col)}${rd}${r}` : m;
+        }),
+      ),
+    );
+    return this;
+  }
+
+  /** Hides rows (the row keeps its cells; only its hidden flag changes). */
+  hideRows(sheet: string, rows: readonly number[]): this {
+    const s = this.entry(sheet);
+    let xml = this.xml.get(s.path)!;
+    for (const r of rows) xml = xml.replace(new RegExp(`<row\\b([^>]*)\\br="${r}"`), `<row hidden="1"$1r="${r}"`);
+    this.xml.set(s.path, xml);
+    return this;
+  }
+
   /** Renames a sheet and every reference to it, as Excel does. */
   renameSheet(from: string, to: string): this {
     const s = this.entry(from);
@@ -249,6 +317,12 @@ function sheetName(written: string): string {
 
 function quote(name: string): string {
   return /^[A-Za-z_][\w.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function colLetters(n: number): string {
+  let out = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) out = String.fromCharCode(65 + ((k - 1) % 26)) + out;
+  return out;
 }
 
 function colNumber(letters: string): number {

@@ -30,6 +30,8 @@ export interface TableStyle {
   /** No STT column: "1.1. Tên" in the name cell. */
   numberInName: boolean;
   titleRows: string[];
+  /** No blank line between the title lines and the header. */
+  titleTight?: boolean;
   /** Body lines (0-based, counted before insertions) before which a blank row is inserted. */
   blankBefore: number[];
   /** Body lines before which the header is printed again (page break). */
@@ -254,7 +256,7 @@ export function renderAnnex(items: readonly CriterionData[], partial: Partial<Ta
   const rows: GridValue[][] = [];
   const merges: Merge[] = [];
   for (const t of style.titleRows) rows.push([t]);
-  if (style.titleRows.length > 0) rows.push([]);
+  if (style.titleRows.length > 0 && !style.titleTight) rows.push([]);
   const addHeader = () => {
     const first = rows.length + 1;
     for (const h of lay.headerRows) rows.push([...h]);

@@ -13,7 +13,8 @@ import type { CriteriaSet } from '../../src/domain';
 import { buildWorkbook } from '../../src/workbook/build-workbook';
 import { gridFormula, gridValue, type WorkbookGrid } from '../../src/workbook/grid';
 import { HEAD, SHEETS } from '../../src/workbook/layout';
-import { isDateFormat, readGrid } from '../../src/workbook/office/read';
+import { isDateFormat } from '../../src/workbook/excel-dates';
+import { readGrid } from '../../src/workbook/office/read';
 import {
   columnWidthPoints,
   ExcelApiTooOldError,

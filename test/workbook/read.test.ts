@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { findBundledSet } from '../../src/criteria';
+import { a1 } from '../../src/workbook/a1';
 import { loadCriteriaSet, type Assessment } from '../../src/domain';
 import { gridFormula, gridValue, type SheetGrid } from '../../src/workbook/grid';
 import { checkWorkbook } from '../../src/workbook/read/check';
@@ -148,8 +149,9 @@ describe('readXlsxGrid (exceljs)', () => {
 
     it('more than 200 000 cells, even when they zip to a few kilobytes', async () => {
       const zip = await JSZip.loadAsync(await renderFilled());
-      const cells = Array.from({ length: MAX_CELLS + 1 }, (_, i) => `<c r="A${i + 1}"><v>1</v></c>`).join('');
-      zip.file('xl/worksheets/sheet2.xml', `<worksheet><sheetData><row r="1">${cells}</row></sheetData></worksheet>`);
+      // Rows of 16 000 cells each: too many cells long before too many rows.
+      const cells = Array.from({ length: MAX_CELLS + 1 }, (_, i) => `<c r="${a1(Math.floor(i / 16_000) + 1, (i % 16_000) + 1)}"><v>1</v></c>`).join('');
+      zip.file('xl/worksheets/sheet2.xml', `<worksheet><sheetData>${cells}</sheetData></worksheet>`);
       const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
       expect(buffer.length).toBeLessThan(2 * 1024 * 1024);
       expect(await reasonOf(buffer)).toMatchObject({ reason: 'too-many-cells', message: expect.stringContaining('quá nhiều ô') });
@@ -329,13 +331,10 @@ describe('interpretWorkbook', () => {
     for (const key of ['selfScore', 'appraisedScore', 'target', 'notApplicable', 'evidence', 'explanation', 'appraisalNote', 'leadUnit', 'partnerUnits', 'deadline'] as const) {
       expect([key, all.some((e) => e[key] !== undefined)]).toEqual([key, true]);
     }
-    // Every entry has one shape — the same fields in the same order, whatever its row holds —
-    // and an absent value is undefined, which serialises and compares as absent.
-    const shapes = new Set(Object.values(read.assessment.entries).map((e) => Object.keys(e).join(',')));
-    expect(shapes.size).toBe(1);
+    // An absent value is absent, in the entry and once serialised.
     const leafWithoutNote = minhHoa.nodes.find((n) => n.isLeaf && typed.entries[n.code]?.appraisalNote === undefined)!;
     expect(JSON.parse(JSON.stringify(read.assessment.entries[leafWithoutNote.code]))).toEqual(JSON.parse(JSON.stringify(typed.entries[leafWithoutNote.code])));
-    expect('appraisalNote' in JSON.parse(JSON.stringify(read.assessment.entries[leafWithoutNote.code]))).toBe(false);
+    expect('appraisalNote' in read.assessment.entries[leafWithoutNote.code]).toBe(false);
   });
 
   it.each([

@@ -1,10 +1,9 @@
 /**
  * The worksheet reader on markup written by hand: the forms the fast paths do not take
  * (prefixes, other attribute orders, CDATA, comments, shared formulas, cells without an
- * address) must give the same grid as the plain form, and what it remembers across files
- * must never leak one file's formulas into another's.
+ * address) must give the same grid as the plain form, and one file's formulas never
+ * leak into another's.
  */
-import { FormulaDecoder } from '../../src/workbook/xlsx/formula-markup';
 import { ReadLimits } from '../../src/workbook/xlsx/read-limits';
 import { readSheetXml } from '../../src/workbook/xlsx/sheet-xml';
 import { UnreadableWorkbookError } from '../../src/workbook/xlsx/unreadable';
@@ -14,7 +13,7 @@ const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 function read(sheetData: string, options: { sharedStrings?: string[]; sheet?: string; wrapper?: (data: string) => string } = {}) {
   const xml = options.wrapper ? options.wrapper(sheetData) : `<?xml version="1.0"?><worksheet ${NS}><sheetData>${sheetData}</sheetData></worksheet>`;
   const ctx = new ReadLimits(options.sharedStrings ?? [], new Set([7]), false, 'thu.xlsx');
-  return readSheetXml(Buffer.from(xml, 'utf8'), ctx, new FormulaDecoder(options.sheet ?? `test-${Math.random()}`));
+  return readSheetXml(Buffer.from(xml, 'utf8'), ctx);
 }
 
 describe('reading a worksheet part', () => {

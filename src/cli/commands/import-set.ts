@@ -8,7 +8,8 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { LEVEL_LABELS, LEVELS, formatPoints, type CriteriaSetData, type CriterionData, type Level } from '../../domain';
-import { findHeader, findTitle, yearInTitle } from '../../domain/import/header';
+import { findHeader } from '../../domain/import/header';
+import { readHeading } from '../../domain/import/heading';
 import { importCriteriaSet, type ImportPreview } from '../../domain/import/import-set';
 import { foldKey } from '../../domain/import/text';
 import { MAX_FILE_BYTES, readXlsxGrid, UnreadableWorkbookError } from '../../workbook/xlsx/read-grid';
@@ -45,7 +46,7 @@ export async function importSetCommand(argv: readonly string[], io: CliIO, now: 
   if (operands.length !== 1) throw new CliError(`Cần đúng một tệp Excel. Cách dùng: ${USAGE}`);
   const file = operands[0];
   const outPath = required(opts.out, '--out SET.json (tệp bộ tiêu chí sẽ ghi)');
-  const level = parseLevel(opts.level);
+  const levelFlag = parseLevel(opts.level);
   const yearFlag = parseYear(opts.year);
   const idFlag = opts.id;
   if (idFlag !== undefined && !ID_PATTERN.test(idFlag)) {
@@ -55,8 +56,11 @@ export async function importSetCommand(argv: readonly string[], io: CliIO, now: 
   const fileName = basename(file);
   const grid = await readWorkbook(resolve(io.cwd, file), fileName);
   const sheet = chooseSheet(grid, opts.sheet);
-  const title = opts.title ?? findTitle(sheet) ?? basename(fileName, extname(fileName));
-  const year = yearFlag ?? yearInTitle(title) ?? now.getFullYear();
+  // The title and decision lines above the table say the set's title, level and year.
+  const heading = readHeading(sheet);
+  const title = opts.title ?? heading.title ?? basename(fileName, extname(fileName));
+  const year = yearFlag ?? heading.year ?? now.getFullYear();
+  const level = levelFlag ?? heading.level ?? 'so';
   const id = idFlag ?? slug(basename(fileName, extname(fileName)));
   const source = `Nhập từ ${fileName}, trang ${sheet.name}, ngày ${viDate(now)}`;
 
@@ -115,8 +119,8 @@ function chooseSheet(grid: WorkbookGrid, name: string | undefined): SheetGrid {
   return sheet;
 }
 
-function parseLevel(value: string | undefined): Level {
-  if (value === undefined) return 'so';
+function parseLevel(value: string | undefined): Level | undefined {
+  if (value === undefined) return undefined;
   if ((LEVELS as readonly string[]).includes(value)) return value as Level;
   throw new CliError(`--level là so (sở, ban, ngành), xa (xã, phường) hoặc tinh; không phải "${value}"`);
 }

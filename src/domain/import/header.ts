@@ -96,7 +96,9 @@ export function findHeader(grid: TableGrid): TableHeader | null {
   const rows = Math.min(grid.values.length, MAX_HEADER_SCAN);
   for (let r = 0; r < rows; r++) {
     const top = rowKeys(grid, r);
-    if (top.every((k) => k === '')) continue;
+    // A header names two columns at least: a title or decision line in one (merged) cell,
+    // "BỘ TIÊU CHÍ XÁC ĐỊNH CHỈ SỐ …" right above the header, is not one.
+    if (top.filter((k) => k !== '').length < 2) continue;
     const single = rolesOf(top);
     if (!single.has('name')) continue;
     const below = r + 1 < grid.values.length ? rowKeys(grid, r + 1) : [];

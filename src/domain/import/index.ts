@@ -5,3 +5,4 @@
 export { importCriteriaSet, type ImportMeta, type ImportPreview, type ImportProblem, type ImportResult, type ImportTableInfo } from './import-set';
 export { findHeader, findTitle, yearInTitle, type ColumnRole, type Span, type TableHeader } from './header';
 export type { TableGrid } from './text';
+export { readHeading, type Heading } from './heading';

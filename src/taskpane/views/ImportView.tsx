@@ -7,7 +7,7 @@
 import { useState } from 'react';
 import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Subtitle2 } from '@fluentui/react-components';
 import { formatPoints, LEVELS, type Level } from '../../domain';
-import { importCriteriaSet, findTitle, yearInTitle, type ImportResult } from '../../domain/import';
+import { importCriteriaSet, readHeading, type ImportResult } from '../../domain/import';
 import { setIdFrom } from '../../workbook/imported-sets';
 import type { SelectionGrid } from '../../workbook/port';
 import { useLocale, useStrings } from '../locale';
@@ -26,11 +26,12 @@ function today(now: Date): string {
 
 export function runImport(from: SelectionGrid, options: { level: Level; now: Date; source: (sheet: string, address: string, date: string) => string }): ImportResult {
   const grid = { name: from.sheet, values: from.values };
-  const title = findTitle(grid) ?? from.sheet;
+  const heading = readHeading(grid);
+  const title = heading.title ?? from.sheet;
   return importCriteriaSet(grid, {
     id: setIdFrom(title),
     title,
-    year: yearInTitle(title) ?? options.now.getFullYear(),
+    year: heading.year ?? options.now.getFullYear(),
     level: options.level,
     source: options.source(from.sheet, from.address, today(options.now)),
     firstRow: from.firstRow,

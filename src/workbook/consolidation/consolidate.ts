@@ -6,10 +6,10 @@
  * the most across the province. Files that could not be read are listed with the reason.
  *
  * Everything that came from a submission (unit names, file names, sheet names in cell
- * addresses, messages quoting typed values) is folded and neutralised before it becomes
- * a cell, so "=HYPERLINK(…)" typed as a unit name stays text.
+ * addresses, messages quoting typed values) is folded before it becomes a cell, and
+ * written as text, so "=HYPERLINK(…)" typed as a unit name stays text.
  */
-import { bandText, foldText, neutraliseFormulaText, resultText, type Severity } from '../../domain';
+import { bandText, foldText, resultText, type Severity } from '../../domain';
 import { a1, columnLetter, rangeA1 } from '../a1';
 import type { CellLiteral, CellSpec, ConditionalFormatSpec, SheetSpec, StyleSpec, WorkbookSpec } from '../spec';
 import { printReady } from '../print-setup';
@@ -44,9 +44,13 @@ const LEVEL_LABEL: Record<CheckedSet['level'], string> = { so: 'sở, ban, ngàn
 /** Excel keeps at most 32 767 characters in a cell. */
 const MAX_CELL_TEXT = 32_000;
 
-/** Text from a submission, made safe to write into a cell. */
+/**
+ * Text from a submission, made safe to write into a cell: it goes out as a string cell,
+ * never as a formula, so "=HYPERLINK(…)" or "-Sở D-" reads as typed, without a visible
+ * apostrophe (the Office.js renderer gives such text Excel's quote prefix).
+ */
 export function safeText(text: string): string {
-  return neutraliseFormulaText(foldText(text)).slice(0, MAX_CELL_TEXT);
+  return foldText(text).slice(0, MAX_CELL_TEXT);
 }
 
 export function consolidate(files: readonly CheckedFile[], options: { createdAt?: string } = {}): WorkbookSpec {

@@ -10,6 +10,7 @@
 import { parseRange } from '../a1';
 import type { GridValue, SheetGrid, WorkbookGrid } from '../grid';
 import { SHEETS } from '../layout';
+import { isDateFormat, serialToIso } from '../excel-dates';
 
 export interface ReadOptions {
   /** Sheets to read; default the scoring workbook's (Chấm điểm, Tổng hợp, _par). */
@@ -82,19 +83,4 @@ function gridValue(raw: unknown, type: string | undefined): GridValue {
   if (type === 'Empty' || raw === '' || raw === null || raw === undefined) return null;
   if (typeof raw === 'number' || typeof raw === 'string' || typeof raw === 'boolean') return raw;
   return String(raw);
-}
-
-/** A number format that shows a date or time ("dd/mm/yyyy", "m/d/yy h:mm"), not "0.00%" or "@". */
-export function isDateFormat(format: unknown): boolean {
-  if (typeof format !== 'string' || format === '@') return false;
-  const bare = format.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
-  return !/^general$/i.test(bare.trim()) && /[dmyhs]/i.test(bare);
-}
-
-/** Excel's date serial → 2025-06-30, or 2025-06-30T08:30:00 with a time. */
-function serialToIso(serial: number): string {
-  const date = new Date(Date.UTC(1899, 11, 30) + Math.round(serial * 86_400_000));
-  if (Number.isNaN(date.getTime())) return String(serial);
-  const iso = date.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
 }

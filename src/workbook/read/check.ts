@@ -75,7 +75,17 @@ export function checkWorkbook(read: ReadableWorkbook, options: ValidateOptions =
     score: final.total.score,
   };
   const file = fileView(read.fileTotals);
-  const problems = [...read.problems, ...validateAssessment(set, assessment, options), ...totalsDiffer(engine, file)];
+  // A criterion whose row is gone has row-missing; that its score is missing, or that the
+  // file's totals show #REF!, is the same deletion said again.
+  const missing = new Set(read.problems.filter((p) => p.code === 'row-missing').map((p) => p.criterion));
+  // A formula typed into a score cell is said as such, not as a missing score.
+  const formulaInput = new Set(read.problems.filter((p) => p.code === 'formula-in-input').map((p) => p.criterion));
+  const saidAlready = (p: Problem) => p.criterion !== null && (missing.has(p.criterion) || (p.code === 'score-missing' && formulaInput.has(p.criterion)));
+  const problems = [
+    ...read.problems,
+    ...validateAssessment(set, assessment, options).filter((p) => !saidAlready(p)),
+    ...totalsDiffer(engine, file, missing.size > 0),
+  ];
 
   const cells: Record<string, CellAddresses> = {};
   for (const node of set.nodes) {
@@ -120,7 +130,7 @@ function fileView(t: FileTotals): CheckTotals['file'] {
  * "The file says 80, the engine says 85,3": only when the file was calculated. The causes
  * (a number as text, a formula typed over) are listed as their own problems.
  */
-function totalsDiffer(engine: TotalsView, file: CheckTotals['file']): Problem[] {
+function totalsDiffer(engine: TotalsView, file: CheckTotals['file'], rowsMissing: boolean): Problem[] {
   if (!file.computed) return [];
   const out: Problem[] = [];
   const pairs: Array<[keyof TotalsView, string, string]> = [
@@ -132,6 +142,7 @@ function totalsDiffer(engine: TotalsView, file: CheckTotals['file']): Problem[] 
     const mine = (engine[key] as number | null) ?? 0;
     const theirs = file[key] as number | null;
     const error = file.errors[key as keyof CheckTotals['file']['errors']];
+    if (error === '#REF!' && rowsMissing) continue;
     if (error === undefined) {
       if (theirs === null) {
         if (key !== 'applicableMax' && mine === 0) continue;

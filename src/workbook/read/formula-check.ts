@@ -15,6 +15,7 @@ import { summaryRowOf, summaryTotalRow } from '../summary-sheet';
 import { clip, describeValue, isBlank } from './cell-text';
 import type { ExpectedValue, RowRef } from './expected-values';
 import { canonicalFormula, isMovedFormula, mapFormulaRefs, ownSheetSpan, rowsMovedFormula, type RefMapper } from './formula-refs';
+import { orderFreeFormula } from './formula-order';
 import { RowShifts } from './row-shifts';
 
 /** Where a template sheet's rows and columns are now. */
@@ -31,6 +32,8 @@ export interface FormulaCheckInput {
   summary: Placement | null;
   expected: ExpectedValue;
 }
+
+const EXCEL_FORMULA_CHARS = 8192;
 
 /** Columns whose formulas carry points into totals: a changed formula there is an error. */
 const SUM_KEYS = new Set(['maxScore', 'target', 'selfScore', 'appraisedScore', 'applicableMax', 'score', 'total', 'max', 'index', 'band', 'provisional']);
@@ -61,6 +64,8 @@ interface Described {
 
 export function checkFormulas(input: FormulaCheckInput): Problem[] {
   const problems: Problem[] = [];
+  /** A formula a deleted row broke (#REF!), said once per row, at its leftmost such cell. */
+  const brokenRows = new Map<string, { col: number; problem: Problem }>();
   const places = { [SHEETS.scoring]: input.scoring, [SHEETS.summary]: input.summary } as Record<string, Placement | null>;
   let describe: ReturnType<typeof describer> | null = null;
   const { sheets, extent } = formulaCellsOf(input.template);
@@ -90,19 +95,38 @@ export function checkFormulas(input: FormulaCheckInput): Problem[] {
       const col = place.col(cell.col);
       if (row === null || col === null) continue;
       const actual = gridFormula(place.sheet, row, col);
+      // Excel keeps formulas of up to 8 192 characters: a longer one was not typed there, and is not parsed.
+      const readable = actual !== null && actual.length <= EXCEL_FORMULA_CHARS;
       // Most formulas are exactly as written, or as Excel moved them with their rows.
-      if (actual !== null && (sheetShifts === null ? actual === cell.formula : isMovedAsTemplate(actual, cell.formula, sheetShifts, moveRef))) continue;
+      if (readable && (sheetShifts === null ? actual === cell.formula : isMovedAsTemplate(actual, cell.formula, sheetShifts, moveRef))) continue;
       const moved = unmoved ? { text: cell.formula, unmapped: 0 } : mapFormulaRefs(cell.formula, moveRef);
-      // A reference to a row that is gone: row-missing already says so.
-      if (moved.unmapped > 0) continue;
-      // The canonical form is for other programs' spelling.
-      if (actual !== null && (actual === moved.text || canonicalFormula(actual) === canonicalFormula(moved.text))) continue;
+      if (moved.unmapped > 0) {
+        // A reference to a row that is gone: row-missing says so, and a formula the deletion
+        // broke (#REF!) is said once for its row, not once for each of its cells.
+        if (actual === null || !actual.includes('#REF!')) continue;
+        const known = brokenRows.get(`${place.sheet.name}!${row}`);
+        if (known && known.col < col) continue;
+      } else if (readable && sameFormula(actual, moved.text)) continue;
       const shownValue = gridValue(place.sheet, row, col);
       if (actual === null && cell.overridable && !isBlank(shownValue)) continue;
       const d = (describe ??= describer(input.set, input.template))(spec, cell.row, cell.col);
       const address = a1(row, col);
       const ref = { sheet: place.sheet.name, cell: address };
       const criterion = d.at?.kind === 'node' ? d.at.code : null;
+      if (moved.unmapped > 0) {
+        brokenRows.set(`${place.sheet.name}!${row}`, {
+          col,
+          problem: {
+            code: 'formula-changed',
+            severity: 'error',
+            criterion,
+            cell: ref,
+            message: `Công thức ở ô ${place.sheet.name}!${address} (${d.column.vi} ${d.what.vi}) trỏ tới dòng đã bị xóa (#REF!): tệp có =${clip(actual!, 70)}. Hãy khôi phục dòng đã xóa hoặc tạo lại tệp mẫu`,
+            messageEn: `The formula in ${place.sheet.name}!${address} (${d.column.en} ${d.what.en}) refers to a deleted row (#REF!): the file has =${clip(actual!, 70)}`,
+          },
+        });
+        continue;
+      }
       const should = d.at ? input.expected(spec.name === SHEETS.summary ? 'summary' : 'scoring', d.key, d.at) : null;
       const shown = `=${clip(moved.text, 70)}`;
       if (actual === null) {
@@ -135,7 +159,29 @@ export function checkFormulas(input: FormulaCheckInput): Problem[] {
       });
     }
   }
+  for (const { problem } of brokenRows.values()) problems.push(problem);
   return problems;
+}
+
+/**
+ * The same formula as another program spells it (canonicalFormula), or with the terms of
+ * its sums in another order, as sorting rows leaves them (formula-order.ts).
+ */
+function sameFormula(actual: string, expected: string): boolean {
+  if (actual === expected) return true;
+  const a = canonicalFormula(actual);
+  const b = canonicalFormula(expected);
+  return a === b || sortedTerms(a) === sortedTerms(b);
+}
+
+/**
+ * A parent's sum with its terms in one order, each term the child's score cell: the
+ * not-assessed guard around a term (IF(TRIM(F74)="x",0,N(E74))) is the child's, and after
+ * a sort it names the row the child left, so it is not compared.
+ */
+function sortedTerms(formula: string): string {
+  const bare = formula.replace(/IF\(TRIM\([A-Z]{1,3}\d{1,7}\)="x",0,N\(([A-Z]{1,3}\d{1,7})\)\)/g, '$1');
+  return orderFreeFormula(bare) ?? bare;
 }
 
 /**

@@ -13,10 +13,12 @@ import {
   type Entry,
   type EntryField,
   type Problem,
+  FIELD_LABELS,
 } from '../../domain';
-import { gridFormula, gridValue, type GridValue, type SheetGrid } from '../grid';
+import { isoToSerial } from '../excel-dates';
+import { gridFormula, gridValue, mergeAt, type GridValue, type SheetGrid } from '../grid';
 import { NOT_APPLICABLE_MARK, type ScoringColumnKey } from '../layout';
-import { entryText, entryValue, isBlank } from './cell-text';
+import { clip, entryText, entryValue, isBlank } from './cell-text';
 import { cellRefAt } from './cell-refs';
 
 export interface EntriesInput {
@@ -38,39 +40,26 @@ export function readEntries(input: EntriesInput): { assessment: Assessment; prob
   for (const node of set.nodes) {
     const row = scoring.rowOf.get(node.code);
     if (row === undefined) continue;
-    const entry = newEntry();
-    // Written in one literal, so every row's object has one shape (a cell a row lacks is undefined).
-    const refs: Partial<Record<EntryField, CellRef>> = {
-      target: undefined,
-      selfScore: cellRef(s, row, col.selfScore),
-      appraisedScore: cellRef(s, row, col.appraisedScore),
-      notApplicable: node.isLeaf ? cellRef(s, row, col.notApplicable) : undefined,
-      evidence: cellRef(s, row, col.evidence),
-      explanation: cellRef(s, row, col.explanation),
-      appraisalNote: cellRef(s, row, col.appraisalNote),
-      leadUnit: cellRef(s, row, col.leadUnit),
-      partnerUnits: cellRef(s, row, col.partnerUnits),
-      deadline: cellRef(s, row, col.deadline),
+    const entry: Entry = {};
+    const refs: Partial<Record<EntryField, CellRef>> = {};
+    const input = (field: 'selfScore' | 'appraisedScore' | 'target', sheet: SheetGrid, r: number, c: number) => {
+      const at = (refs[field] = cellRef(sheet, r, c));
+      const problem = typedNumber(node.code, field, sheet, r, c, at, entry);
+      if (problem) problems.push(problem);
     };
 
     if (node.depth === 1) {
       const summaryRow = summary?.rowOf.get(node.code);
-      if (summary && summaryRow !== undefined) {
-        refs.target = cellRef(summary.sheet, summaryRow, summary.targetCol);
-        typedNumber('target', gridValue(summary.sheet, summaryRow, summary.targetCol), entry);
-      }
-    } else {
-      refs.target = cellRef(s, row, col.target);
-      typedNumber('target', gridValue(s, row, col.target), entry);
-    }
+      if (summary && summaryRow !== undefined) input('target', summary.sheet, summaryRow, summary.targetCol);
+    } else input('target', s, row, col.target);
 
     if (node.isLeaf) {
-      typedNumber('selfScore', gridValue(s, row, col.selfScore), entry);
-      typedNumber('appraisedScore', gridValue(s, row, col.appraisedScore), entry);
+      input('selfScore', s, row, col.selfScore);
+      input('appraisedScore', s, row, col.appraisedScore);
+      const at = (refs.notApplicable = cellRef(s, row, col.notApplicable));
       const mark = gridValue(s, row, col.notApplicable);
       if (typeof mark === 'string' && mark.trim().toLowerCase() === NOT_APPLICABLE_MARK) entry.notApplicable = true;
       else if (!isBlank(mark)) {
-        const at = refs.notApplicable!;
         problems.push({
           code: 'na-mark-unknown',
           severity: 'warning',
@@ -83,6 +72,8 @@ export function readEntries(input: EntriesInput): { assessment: Assessment; prob
       }
       checkMax(node.code, node.maxScore, gridValue(s, row, col.maxScore), cellRef(s, row, col.maxScore), problems);
     } else {
+      refs.selfScore = cellRef(s, row, col.selfScore);
+      refs.appraisedScore = cellRef(s, row, col.appraisedScore);
       if (gridFormula(s, row, col.selfScore) === null) {
         // The parent's sum was typed over: what it states is compared with its children.
         refs.statedSelfTotal = refs.selfScore;
@@ -91,7 +82,8 @@ export function readEntries(input: EntriesInput): { assessment: Assessment; prob
       }
     }
     for (const field of TEXT_FIELDS) {
-      const text = entryText(gridValue(s, row, col[field]));
+      refs[field] = cellRef(s, row, col[field]);
+      const text = entryText(textCell(s, row, col[field]));
       if (text !== undefined) entry[field] = text;
     }
     entries[node.code] = entry;
@@ -102,40 +94,47 @@ export function readEntries(input: EntriesInput): { assessment: Assessment; prob
   return { assessment, problems };
 }
 
-/**
- * Every field named at once, in one order, so every entry of every file has one shape: an
- * entry built field by field as its row has them takes one of dozens of shapes, and each
- * new one met by compiled code (a parent's typed-over total in the 40th file) threw that
- * code away. An absent value stays undefined, which every reader of an entry already
- * treats as absent.
- */
-function newEntry(): Entry {
-  return {
-    selfScore: undefined,
-    appraisedScore: undefined,
-    target: undefined,
-    notApplicable: undefined,
-    evidence: undefined,
-    explanation: undefined,
-    appraisalNote: undefined,
-    leadUnit: undefined,
-    partnerUnits: undefined,
-    deadline: undefined,
-    statedSelfTotal: undefined,
-  };
-}
-
 function cellRef(sheet: SheetGrid, row: number, col: number): CellRef {
   return cellRefAt(sheet.name, row, col);
 }
 
 /**
  * A score or target as typed, kept raw: "15,3" stored as text stays text, which the
- * validation reports (number-as-text) and, as in Excel, nobody adds up.
+ * validation reports (number-as-text) and, as in Excel, nobody adds up. A number in a
+ * date-formatted cell is that number (the format only shows it as a date). A formula holds
+ * no typed value: its cached error (a #REF! after a deleted row) is not a typed target, and
+ * a formula typed into an input cell is said as such.
  */
-function typedNumber(field: 'selfScore' | 'appraisedScore' | 'target', value: GridValue, entry: Entry): void {
-  const raw = entryValue(value);
-  if (raw !== null) entry[field] = raw;
+function typedNumber(code: string, field: 'selfScore' | 'appraisedScore' | 'target', sheet: SheetGrid, row: number, col: number, cell: CellRef, entry: Entry): Problem | null {
+  const value = gridValue(sheet, row, col);
+  const formula = gridFormula(sheet, row, col);
+  if (formula !== null && (value === null || value === '') && field !== 'target') return formulaInInput(code, field, formula, cell);
+  if (formula !== null && typeof value === 'object' && value !== null) return null;
+  const raw = entryValue(typeof value === 'string' ? (isoToSerial(value) ?? value) : value);
+  if (raw === null) return null;
+  entry[field] = raw;
+  return null;
+}
+
+function formulaInInput(code: string, field: 'selfScore' | 'appraisedScore', formula: string, cell: CellRef): Problem {
+  const what = FIELD_LABELS[field];
+  return {
+    code: 'formula-in-input',
+    severity: 'error',
+    criterion: code,
+    field,
+    cell,
+    message: `Ô ${cell.sheet}!${cell.cell} (${what.vi} của tiêu chí ${code}) là ô nhập điểm nhưng chứa công thức =${clip(formula, 70)} chưa được tính; hãy gõ điểm là một số`,
+    messageEn: `${cell.sheet}!${cell.cell} (${what.en} of ${code}) is an input cell but holds the formula =${clip(formula, 70)}, never calculated; type the score as a number`,
+  };
+}
+
+/** A text cell's value; a cell inside a merged area reads the area's value (one evidence for several rows). */
+function textCell(sheet: SheetGrid, row: number, col: number): GridValue {
+  const value = gridValue(sheet, row, col);
+  if (value !== null) return value;
+  const merge = mergeAt(sheet, row, col);
+  return merge ? gridValue(sheet, merge.top, merge.left) : null;
 }
 
 function checkMax(code: string, max: number, cell: ReturnType<typeof gridValue>, ref: CellRef, problems: Problem[]): void {
@@ -163,3 +162,5 @@ function checkMax(code: string, max: number, cell: ReturnType<typeof gridValue>,
     messageEn: `The maximum of ${code} in the file is ${parsed.kind === 'number' ? parsed.value : shown}; the set says ${max} (${ref.sheet}!${ref.cell} was edited)`,
   });
 }
+
+

@@ -3,6 +3,7 @@
  * the <v> text (Latin-1, see markup-scan.ts) or an inline string, and the style, which
  * only tells a date serial from a number.
  */
+import { serialToIso } from '../excel-dates';
 import type { GridValue } from '../grid';
 import { utf8Of } from './markup-scan';
 import { decodeOoxmlEscapes, decodeXml } from './xml-text';
@@ -50,7 +51,7 @@ export function cellValue(c: OpenCell, isFormula: boolean, ctx: ValueContext): G
       if (raw.trim() === '') return null;
       const n = Number(raw);
       if (!Number.isFinite(n)) return { error: '#NUM!' };
-      if (!isFormula && ctx.dateStyles.has(c.style)) return isoDate(new Date(Math.round((n - (ctx.date1904 ? 24107 : 25569)) * 86_400) * 1000));
+      if (!isFormula && ctx.dateStyles.has(c.style)) return serialToIso(n, ctx.date1904);
       return n;
     }
   }

@@ -9,7 +9,8 @@
  * Anything wrong with the file becomes an UnreadableWorkbookError with a Vietnamese reason.
  */
 import type { Cell, CellValue, Workbook, Worksheet } from 'exceljs';
-import type { GridValue, SheetGrid, WorkbookGrid } from '../grid';
+import type { CellRange, GridValue, SheetGrid, WorkbookGrid } from '../grid';
+import { parseAddress } from './cell-attributes';
 import { shiftFormula } from '../read/formula-refs';
 import { MAX_CELLS, MAX_ROWS, sniffXlsx } from './package-sniff';
 import { MAX_GRID_AREA } from './limits';
@@ -83,11 +84,24 @@ function toGrid(workbook: Workbook, source: string): WorkbookGrid {
         f[c - 1] = formula;
       });
     });
-    return { name: ws.name, state: ws.state === 'veryHidden' ? 'veryHidden' : ws.state === 'hidden' ? 'hidden' : 'visible', values, formulas };
+    const merges = mergesOf(ws);
+    return { name: ws.name, state: ws.state === 'veryHidden' ? 'veryHidden' : ws.state === 'hidden' ? 'hidden' : 'visible', values, formulas, ...(merges.length > 0 ? { merges } : {}) };
   });
   const names: Record<string, string> = {};
   for (const n of workbook.definedNames.model) names[n.name] = n.ranges.join(',');
   return { source, sheets, names };
+}
+
+/** The merged areas, as read-grid.ts gives them. */
+function mergesOf(ws: Worksheet): CellRange[] {
+  const out: CellRange[] = [];
+  for (const ref of (ws.model as { merges?: string[] }).merges ?? []) {
+    const [from, to = from] = ref.split(':');
+    const a = parseAddress(from, 0, from.length);
+    const b = parseAddress(to, 0, to.length);
+    if (a >= 0 && b >= 0) out.push({ top: Math.floor(a / 32_768), left: a % 32_768, bottom: Math.floor(b / 32_768), right: b % 32_768 });
+  }
+  return out;
 }
 
 /** The cell's own formula, or its shared formula moved from the master cell as read-grid.ts does. */

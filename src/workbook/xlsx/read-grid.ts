@@ -7,25 +7,26 @@
  * are refused with a reason a unit can act on; nothing else is ever thrown.
  */
 import type { SheetGrid, WorkbookGrid } from '../grid';
-import { FormulaDecoder } from './formula-markup';
-import { MarkupMemo } from './markup-memo';
-import { utf8Of } from './markup-scan';
+import { newTagAt, nextTag } from './markup-scan';
+import { isDateFormat } from '../excel-dates';
+import { utf8Part } from './part-encoding';
 import { readSharedStrings } from './shared-strings';
-import { corrupt, ReadLimits } from './read-limits';
+import { corrupt, ReadLimits, type ReadOptions } from './read-limits';
 import { readSheetXml } from './sheet-xml';
 import { UnreadableWorkbookError } from './unreadable';
-import { attribute, attributes, decodeXml, tagPattern } from './xml-text';
-import { inspectXlsx, MAX_ROWS, type XlsxInspection } from './zip-guard';
+import { attributes, decodeXml } from './xml-text';
+import { inspectXlsx, type XlsxInspection } from './zip-guard';
 
 export { UnreadableWorkbookError, type UnreadableReason } from './unreadable';
 export { MAX_CELLS, MAX_FILE_BYTES, MAX_ROWS } from './zip-guard';
-
+export type { ReadOptions } from './read-limits';
 
 const EMPTY = Buffer.alloc(0);
+const OFFICE_DOCUMENT = '/officeDocument';
 
-export async function readXlsxGrid(buffer: Buffer, source: string): Promise<WorkbookGrid> {
+export async function readXlsxGrid(buffer: Buffer, source: string, options: ReadOptions = {}): Promise<WorkbookGrid> {
   try {
-    return readPackage(inspectXlsx(buffer, source), source);
+    return readPackage(inspectXlsx(buffer, source), source, options);
   } catch (e) {
     if (e instanceof UnreadableWorkbookError) throw e;
     // Whatever else a malformed part provokes is still a corrupt file, not a crash.
@@ -33,51 +34,56 @@ export async function readXlsxGrid(buffer: Buffer, source: string): Promise<Work
   }
 }
 
-function readPackage(pkg: XlsxInspection, source: string): WorkbookGrid {
-  // As Latin-1, one character per byte: the form the memos below are keyed by.
-  const markup = (name: string) => pkg.part(name)?.toString('latin1') ?? null;
-  const workbook = markup('xl/workbook.xml');
-  if (workbook === null) throw corrupt(source, 'thiếu xl/workbook.xml');
-  const rels = relationshipsOf.entry(markup('xl/_rels/workbook.xml.rels') ?? '').text;
-  const partOf = (type: string, fallback: string) => [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target ?? fallback;
-  const sharedStrings = readSharedStrings(pkg.part(partOf('sharedStrings', 'xl/sharedStrings.xml')) ?? EMPTY);
-  const book = workbooksOf.entry(workbook).text;
-  const ctx = new ReadLimits(sharedStrings, dateStylesOf.entry(markup(partOf('styles', 'xl/styles.xml')) ?? '').text, book.date1904, source);
+function readPackage(pkg: XlsxInspection, source: string, options: ReadOptions): WorkbookGrid {
+  // Every part as UTF-8 bytes, whatever encoding it was written in.
+  const part = (name: string) => {
+    const bytes = pkg.part(name);
+    return bytes === null ? null : utf8Part(bytes, name, source);
+  };
+  const text = (name: string) => part(name)?.toString('utf8') ?? null;
+  // The main part is where the package relationships say (most writers: xl/workbook.xml).
+  const packageRels = relationships(text('_rels/.rels') ?? '', '');
+  const workbookName = [...packageRels.values()].find((r) => r.type.endsWith(OFFICE_DOCUMENT))?.target ?? 'xl/workbook.xml';
+  const workbook = text(workbookName);
+  if (workbook === null) throw corrupt(source, `thiếu ${workbookName}`);
+  const rels = relationships(text(relsOf(workbookName)) ?? '', directoryOf(workbookName));
+  const partOf = (type: string) => [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target;
+  const named = (type: string) => {
+    const name = partOf(type);
+    return name === undefined ? null : part(name);
+  };
+  const sharedStrings = readSharedStrings(named('sharedStrings') ?? EMPTY);
+  const book = workbookPart(workbook);
+  const styles = named('styles');
+  const ctx = new ReadLimits(sharedStrings, dateStyles(styles?.toString('utf8') ?? ''), book.date1904, source, options);
   const sheets: SheetGrid[] = [];
   const read = new Set<string>();
   for (const listed of book.sheets) {
     const name = listed.name ?? `Sheet${sheets.length + 1}`;
-    const state = listed.state;
     const rel = listed.id === undefined ? undefined : rels.get(listed.id);
-    const xml = rel && rel.type.endsWith('/worksheet') ? pkg.part(rel.target) : EMPTY;
+    const xml = rel && rel.type.endsWith('/worksheet') ? part(rel.target) : EMPTY;
     if (xml === null) throw corrupt(source, `thiếu phần ${rel!.target} của trang "${name}"`);
     ctx.startSheet(name);
-    const data = readSheetXml(xml, ctx, new FormulaDecoder(name));
-    // Cells may name their rows without <row> elements: count the rows that hold cells too.
-    if (data.values.length > MAX_ROWS && data.values.filter((r) => r.length > 0).length > MAX_ROWS) throw ctx.tooManyRows();
-    sheets.push({ name, state, values: data.values, formulas: data.formulas });
+    const data = readSheetXml(xml, ctx);
+    sheets.push({ name, state: listed.state, values: data.values, formulas: data.formulas, ...(data.merges.length > 0 ? { merges: data.merges } : {}) });
     if (rel) read.add(rel.target);
   }
   // A worksheet the workbook does not list is invisible to Excel, but a file carrying a
   // hidden flood of cells or a zip bomb is refused all the same: it is not a real submission.
-  for (const part of pkg.worksheetParts) {
-    if (read.has(part)) continue;
-    ctx.startSheet(part);
-    readSheetXml(pkg.part(part) ?? EMPTY, ctx, new FormulaDecoder(part));
+  for (const name of pkg.worksheetParts) {
+    if (read.has(name)) continue;
+    ctx.startSheet(name);
+    readSheetXml(part(name) ?? EMPTY, ctx);
   }
-  return { source, sheets, names: { ...book.names } };
+  return { source, sheets, names: book.names };
 }
 
-/**
- * The small parts every file of one writer repeats, parsed once: the parsed forms are
- * read, never changed (the defined names are copied for the grid).
- */
-const relationshipsOf = new MarkupMemo((m) => relationships(textOf(m)), 1_000, 1_000_000);
-const dateStylesOf = new MarkupMemo((m) => dateStyles(textOf(m)), 1_000, 4_000_000);
-const workbooksOf = new MarkupMemo((m) => workbookPart(textOf(m)), 1_000, 1_000_000);
-
-function textOf(markup: string): string {
-  return utf8Of(markup).replace(/^\ufeff/, '');
+/** Each tag of a small part (workbook, relationships, styles), in order, in one forward pass. */
+function eachTag(xml: string, visit: (name: string, attrs: string, closing: boolean, selfClosing: boolean, end: number, start: number) => void): void {
+  const at = newTagAt();
+  for (let i = 0; nextTag(xml, i, at); i = at.next) {
+    if (at.kind === 'tag') visit(xml.slice(at.localStart, at.localEnd), xml.slice(at.localEnd, at.attrEnd), at.closing, at.selfClosing, at.next, at.lt);
+  }
 }
 
 interface WorkbookPart {
@@ -87,15 +93,25 @@ interface WorkbookPart {
 }
 
 function workbookPart(workbook: string): WorkbookPart {
-  const sheets: WorkbookPart['sheets'] = [];
-  const tag = tagPattern();
-  for (let m = tag.exec(workbook); m !== null; m = tag.exec(workbook)) {
-    if (m[1] || m[2] !== 'sheet') continue;
-    const a = attributes(m[3]);
-    sheets.push({ name: a.name, id: a.id, state: a.state === 'veryHidden' ? 'veryHidden' : a.state === 'hidden' ? 'hidden' : 'visible' });
-  }
-  const date1904 = /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook);
-  return { sheets, date1904, names: definedNames(workbook) };
+  const out: WorkbookPart = { sheets: [], date1904: false, names: {} };
+  let definedName: { name: string | undefined; from: number } | null = null;
+  eachTag(workbook, (tag, attrs, closing, selfClosing, end, start) => {
+    if (closing) {
+      if (tag === 'definedName' && definedName) {
+        if (definedName.name !== undefined) out.names[definedName.name] = decodeXml(workbook.slice(definedName.from, start));
+        definedName = null;
+      }
+      return;
+    }
+    if (tag === 'sheet') {
+      const a = attributes(attrs);
+      out.sheets.push({ name: a.name, id: a.id, state: a.state === 'veryHidden' ? 'veryHidden' : a.state === 'hidden' ? 'hidden' : 'visible' });
+    } else if (tag === 'workbookPr') {
+      const flag = attributes(attrs).date1904;
+      out.date1904 = flag === '1' || flag === 'true';
+    } else if (tag === 'definedName' && !selfClosing) definedName = { name: attributes(attrs).name, from: end };
+  });
+  return out;
 }
 
 interface Relationship {
@@ -103,21 +119,32 @@ interface Relationship {
   target: string;
 }
 
-/** Id → part, with targets resolved against xl/ ("worksheets/sheet1.xml", "/xl/…", "../xl/…"). */
-function relationships(xml: string): Map<string, Relationship> {
+/** Id → part, with targets resolved against the folder of the part they belong to. */
+function relationships(xml: string, base: string): Map<string, Relationship> {
   const out = new Map<string, Relationship>();
-  const tag = tagPattern();
-  for (let m = tag.exec(xml); m !== null; m = tag.exec(xml)) {
-    if (m[1] || m[2] !== 'Relationship') continue;
-    const a = attributes(m[3]);
-    if (a.Id === undefined || a.Target === undefined || a.TargetMode === 'External') continue;
-    out.set(a.Id, { type: a.Type ?? '', target: resolvePart(a.Target) });
-  }
+  eachTag(xml, (tag, attrs, closing) => {
+    if (closing || tag !== 'Relationship') return;
+    const a = attributes(attrs);
+    if (a.Id === undefined || a.Target === undefined || a.TargetMode === 'External') return;
+    out.set(a.Id, { type: a.Type ?? '', target: resolvePart(base, a.Target) });
+  });
   return out;
 }
 
-function resolvePart(target: string): string {
-  const parts = (target.startsWith('/') ? target.slice(1) : `xl/${target}`).split('/');
+/** "xl/workbook.xml" → "xl/_rels/workbook.xml.rels". */
+function relsOf(name: string): string {
+  const dir = directoryOf(name);
+  return `${dir}${dir === '' ? '' : '/'}_rels/${name.slice(dir.length === 0 ? 0 : dir.length + 1)}.rels`;
+}
+
+function directoryOf(name: string): string {
+  const slash = name.lastIndexOf('/');
+  return slash < 0 ? '' : name.slice(0, slash);
+}
+
+/** "worksheets/sheet1.xml", "/xl/…" or "../xl/…" against a part's folder. */
+function resolvePart(base: string, target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : `${base}/${target}`).split('/');
   const out: string[] = [];
   for (const p of parts) {
     if (p === '..') out.pop();
@@ -132,37 +159,19 @@ const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29,
 /** Indices of the cell formats (<cellXfs>) whose number format is a date. */
 function dateStyles(xml: string): Set<number> {
   const custom = new Map<number, string>();
-  const tag = tagPattern();
   let inCellXfs = false;
   let index = 0;
   const out = new Set<number>();
-  for (let m = tag.exec(xml); m !== null; m = tag.exec(xml)) {
-    const [, closing, name, attrs, selfClosing] = m;
-    if (name === 'numFmt' && !closing) {
+  eachTag(xml, (tag, attrs, closing, selfClosing) => {
+    if (tag === 'numFmt' && !closing) {
       const a = attributes(attrs);
       custom.set(Number(a.numFmtId), a.formatCode ?? '');
-    } else if (name === 'cellXfs') inCellXfs = !closing && !selfClosing;
-    else if (name === 'xf' && inCellXfs && !closing) {
-      const id = Number(attribute(attrs, 'numFmtId') ?? 0);
+    } else if (tag === 'cellXfs') inCellXfs = !closing && !selfClosing;
+    else if (tag === 'xf' && inCellXfs && !closing) {
+      const id = Number(attributes(attrs).numFmtId ?? 0);
       if (DATE_FORMAT_IDS.has(id) || (custom.has(id) && isDateFormat(custom.get(id)!))) out.add(index);
       index++;
     }
-  }
+  });
   return out;
-}
-
-function isDateFormat(code: string): boolean {
-  // Quoted text, [colours] / [$-locale] and escaped characters do not count.
-  const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-  return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
-}
-
-function definedNames(workbook: string): Record<string, string> {
-  const names: Record<string, string> = {};
-  const re = /<(?:\w+:)?definedName\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?definedName>/g;
-  for (let m = re.exec(workbook); m !== null; m = re.exec(workbook)) {
-    const name = attribute(m[1], 'name');
-    if (name !== undefined) names[name] = decodeXml(m[2]);
-  }
-  return names;
 }

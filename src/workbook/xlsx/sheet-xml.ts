@@ -14,20 +14,22 @@
  * a function with inner helpers so that its code is compiled once, not re-specialised for
  * each sheet's new closures.
  */
-import type { GridValue } from '../grid';
+import type { CellRange, GridValue } from '../grid';
 import { shiftFormula } from '../read/formula-refs';
 import { AttributeScan, digitsValue, parseAddress, R, REF, S, SI, T } from './cell-attributes';
 import { cellType, cellValue, type OpenCell, type ValueContext } from './cell-value';
-import type { FormulaDecoder } from './formula-markup';
+import { decodeFormula } from './formula-markup';
 import { hasAt, newTagAt, nextTag, sameAscii, utf8Of, type TagAt } from './markup-scan';
-import { decodeXml } from './xml-text';
+import { attributes, decodeXml } from './xml-text';
 
 export interface SheetContext extends ValueContext {
   /** Called before a row is widened, so a far-away cell is refused before it is allocated. */
   grow(cells: number): void;
-  /** Called for every <c> element (written or empty), so a flood of cells is refused early. */
+  /** Called for every <row> and <c> element (written or empty), so a flood of them is refused early. */
+  elementSeen(): void;
+  /** Called for every cell that holds a value or a formula. */
   cellSeen(): void;
-  /** Called for every <row> element. */
+  /** Called for every row that comes to hold such a cell. */
   rowSeen(): void;
   invalid(why: string): never;
 }
@@ -37,10 +39,11 @@ export interface SheetData {
   formulas: (string | null)[][];
   /** Cells holding a value or a formula. */
   cells: number;
+  merges: CellRange[];
 }
 
-export function readSheetXml(xml: Buffer, ctx: SheetContext, formulasOf: FormulaDecoder): SheetData {
-  return new SheetReader(xml, ctx, formulasOf).read();
+export function readSheetXml(xml: Buffer, ctx: SheetContext): SheetData {
+  return new SheetReader(xml, ctx).read();
 }
 
 const CELLS_END = Buffer.from('</sheetData>', 'latin1');
@@ -74,8 +77,8 @@ const enum Tag {
 }
 
 class SheetReader {
-  private readonly values: GridValue[][] = gridRows();
-  private readonly formulas: (string | null)[][] = gridRows();
+  private readonly values: GridValue[][] = [];
+  private readonly formulas: (string | null)[][] = [];
   private readonly masters = new Map<string, { formula: string; row: number; col: number }>();
   private readonly attributes = new AttributeScan();
   private cells = 0;
@@ -94,7 +97,6 @@ class SheetReader {
   constructor(
     private readonly xml: Buffer,
     private readonly ctx: SheetContext,
-    private readonly formulasOf: FormulaDecoder,
   ) {
     this.src = cellsMarkup(xml);
   }
@@ -134,14 +136,13 @@ class SheetReader {
       }
     }
     if (this.inCell) this.store(this.cell);
-    this.formulasOf.done();
     const { values, formulas } = this;
     // Dense outer arrays: rows without cells are empty rows, not holes.
     for (let r = 0; r < values.length; r++) {
-      values[r] ??= gridRow();
-      formulas[r] ??= gridRow();
+      values[r] ??= [];
+      formulas[r] ??= [];
     }
-    return { values, formulas, cells: this.cells };
+    return { values, formulas, cells: this.cells, merges: mergesOf(this.xml) };
   }
 
   private open(tag: Tag, attrStart: number, attrEnd: number, selfClosing: boolean): void {
@@ -149,7 +150,7 @@ class SheetReader {
     const found = attributes.found;
     switch (tag) {
       case Tag.Row: {
-        ctx.rowSeen();
+        ctx.elementSeen();
         attributes.scanRow(src, attrStart, attrEnd);
         if (found[R] < 0) this.row++;
         else {
@@ -160,7 +161,7 @@ class SheetReader {
         return;
       }
       case Tag.C: {
-        ctx.cellSeen();
+        ctx.elementSeen();
         if (this.inCell) this.store(this.cell);
         this.inCell = false;
         this.capture = Tag.Other;
@@ -231,7 +232,7 @@ class SheetReader {
     if (hasAt(src, p, '<f>')) {
       const end = src.indexOf('<', p + 3);
       if (end < 0 || !hasAt(src, end, '</f>')) return p;
-      cell.formula = this.formulasOf.decode(src.slice(p + 3, end));
+      cell.formula = decodeFormula(src.slice(p + 3, end));
       p = end + 4;
     }
     if (hasAt(src, p, '<v>')) {
@@ -251,7 +252,7 @@ class SheetReader {
     if (tag === this.capture && tag !== Tag.Other) {
       if (cell) {
         if (tag === Tag.V) cell.value = this.captured;
-        else if (tag === Tag.F) cell.formula = this.formulasOf.decode(this.captured);
+        else if (tag === Tag.F) cell.formula = decodeFormula(this.captured);
         else if (this.phonetic === 0) cell.inline?.push(utf8Of(this.captured));
       }
       this.capture = Tag.Other;
@@ -285,14 +286,16 @@ class SheetReader {
     const value = cellValue(c, formula !== null, this.ctx);
     if (value === null && formula === null) return;
     this.cells++;
+    this.ctx.cellSeen();
     const { values, formulas } = this;
     let v = values[c.row - 1];
     let f = formulas[c.row - 1];
     if (!v) {
       // Every row up to this one becomes an (empty) row of the grid.
       this.ctx.grow(Math.max(1, c.row - values.length));
-      v = values[c.row - 1] = gridRow();
-      f = formulas[c.row - 1] = gridRow();
+      this.ctx.rowSeen();
+      v = values[c.row - 1] = [];
+      f = formulas[c.row - 1] = [];
     }
     if (v.length < c.col) {
       this.ctx.grow(c.col - v.length);
@@ -320,32 +323,29 @@ class SheetReader {
   }
 }
 
-/**
- * A new row of the grid. Not a `[]` literal: rows live as long as their file is checked,
- * so V8 comes to pretenure a literal's allocation site, and doing so discards the compiled
- * reader that allocates from it (measured: the reader, the cell store and the formula
- * decoder deoptimised at once, a third of the way through a folder).
- */
-function gridRow<T>(): T[] {
-  const row = new Array<T>();
-  // A row of any values from the start, not one of small integers that later widens: every
-  // row of every file then has one array shape for the code that reads and writes them.
-  row.push(null as T);
-  row.length = 0;
-  return row;
-}
+const MERGE_CELLS = Buffer.from('mergeCells', 'latin1');
 
 /**
- * A grid's list of rows, of arrays with holes allowed, from the start: a sheet's first row
- * with cells is often not its first row, and when one file's list started without holes
- * (or as an empty list of small integers) and the next one's with them, the reader's
- * compiled code met a new array shape and was thrown away.
+ * The merged areas (<mergeCells>, after the cells): found with one search of the bytes,
+ * then read tag by tag up to their end.
  */
-function gridRows<T>(): T[][] {
-  const rows = new Array<T[]>(1);
-  rows[0] = [];
-  rows.length = 0;
-  return rows;
+function mergesOf(xml: Buffer): CellRange[] {
+  const start = xml.indexOf(MERGE_CELLS);
+  if (start < 0) return [];
+  const end = xml.indexOf(MERGE_CELLS, start + MERGE_CELLS.length);
+  const src = xml.toString('latin1', Math.max(0, xml.lastIndexOf('<', start)), end < 0 ? xml.length : end + MERGE_CELLS.length + 1);
+  const out: CellRange[] = [];
+  const at = newTagAt();
+  for (let i = 0; nextTag(src, i, at); i = at.next) {
+    if (at.kind !== 'tag' || at.closing || !sameAscii(src, at.localStart, at.localEnd, 'mergeCell')) continue;
+    const ref = attributes(src.slice(at.localEnd, at.attrEnd)).ref ?? '';
+    const [from, to = from] = ref.split(':');
+    const a = parseAddress(from, 0, from.length);
+    const b = parseAddress(to, 0, to.length);
+    if (a < 0 || b < 0) continue;
+    out.push({ top: Math.floor(a / 32_768), left: a % 32_768, bottom: Math.floor(b / 32_768), right: b % 32_768 });
+  }
+  return out;
 }
 
 function tagOf(src: string, from: number, to: number): Tag {

@@ -9,7 +9,8 @@ export type UnreadableReason =
   | 'xls'
   | 'ods'
   | 'corrupt'
-  | 'encrypted';
+  | 'encrypted'
+  | 'timeout';
 
 export class UnreadableWorkbookError extends Error {
   constructor(

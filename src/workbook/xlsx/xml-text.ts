@@ -1,41 +1,53 @@
 /**
- * Just enough XML for the parts of an .xlsx a check needs: tags found with one regular
- * expression (namespace prefixes dropped, as writers differ: <c> or <x:c>), attributes
- * read on demand, entities and Excel's _xHHHH_ escapes decoded. Linear in the input and
- * without recursion, so a hostile part costs time in proportion to its size and nothing
- * more; well-formedness is not checked (a spreadsheet program does not either).
+ * Just enough XML for the parts of an .xlsx a check needs: a tag's attributes by local
+ * name (namespace prefixes dropped, as writers differ: r:id or id), entities and Excel's
+ * _xHHHH_ escapes decoded. Linear in the input and without recursion, so a hostile part
+ * costs time in proportion to its size and nothing more; well-formedness is not checked
+ * (a spreadsheet program does not either). Tags are found by markup-scan.ts.
  */
 
-/** 1 closing slash · 2 local name · 3 attributes · 4 self-closing slash. */
-export function tagPattern(): RegExp {
-  return /<(\/?)(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)([^>]*?)(\/?)>/g;
-}
-
-const ATTRIBUTE = /(?:^|\s)(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-
-/** Attributes of a tag by local name (r:id is "id"), decoded. */
+/**
+ * Attributes of a tag by local name (r:id is "id"), decoded: `text` is what lies between
+ * the tag's name and its ">". A loop that only moves forward, not a regular expression: an
+ * unclosed quote or a run of bare words costs time in proportion to its length.
+ */
 export function attributes(text: string): Record<string, string> {
   const out: Record<string, string> = {};
-  if (text === '') return out;
-  ATTRIBUTE.lastIndex = 0;
-  for (let m = ATTRIBUTE.exec(text); m !== null; m = ATTRIBUTE.exec(text)) out[m[1]] = decodeXml(m[2] ?? m[3] ?? '');
+  let p = 0;
+  while (p < text.length) {
+    while (p < text.length && isSpace(text.charCodeAt(p))) p++;
+    const nameStart = p;
+    let localStart = p;
+    while (p < text.length && text[p] !== '=' && !isSpace(text.charCodeAt(p))) {
+      if (text[p] === ':') localStart = p + 1;
+      p++;
+    }
+    const name = text.slice(localStart, p);
+    while (p < text.length && isSpace(text.charCodeAt(p))) p++;
+    if (text[p] !== '=') {
+      // A bare word is not an attribute; step past it.
+      if (p === nameStart) p++;
+      continue;
+    }
+    p++;
+    while (p < text.length && isSpace(text.charCodeAt(p))) p++;
+    const quote = text[p];
+    if (quote !== '"' && quote !== "'") break;
+    const end = text.indexOf(quote, p + 1);
+    if (end < 0) break;
+    if (name !== '' && !(name in out)) out[name] = decodeXml(text.slice(p + 1, end));
+    p = end + 1;
+  }
   return out;
 }
 
-/** One attribute without building the map (the hot path: a cell's r, t and s). */
+/** One attribute of a tag's attribute text, by local name. */
 export function attribute(text: string, name: string): string | undefined {
-  const at = text.indexOf(`${name}=`);
-  if (at < 0) return undefined;
-  const before = text.charCodeAt(at - 1);
-  // "r=" must not match inside "attr=": the name starts after a space or a prefix colon.
-  if (at > 0 && before !== 32 && before !== 9 && before !== 10 && before !== 13 && before !== 58) {
-    return attributes(text)[name];
-  }
-  const quote = text[at + name.length + 1];
-  if (quote !== '"' && quote !== "'") return attributes(text)[name];
-  const end = text.indexOf(quote, at + name.length + 2);
-  if (end < 0) return undefined;
-  return decodeXml(text.slice(at + name.length + 2, end));
+  return attributes(text)[name];
+}
+
+function isSpace(ch: number): boolean {
+  return ch === 32 || ch === 9 || ch === 10 || ch === 13;
 }
 
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g;
