@@ -45,9 +45,11 @@ Cách dùng:
   par-index export-set FILE.xlsx --out SET.json [--force]
       Lấy bộ tiêu chí lưu trong tệp chấm điểm, ghi ra SET.json để đơn vị khác dùng (template --set-file).
   par-index plan --set ID --targets FILE [--scores FILE] [--depth 1|2|3|all] [--json]
-  par-index plan FILE.xlsx [--depth 1|2|3|all] [--json]
+  par-index plan FILE.xlsx [--depth 1|2|3|all] [--json] [--docx KE-HOACH.docx [--rounded-rates] [--force]]
       Bảng mục tiêu và kết quả: điểm tối đa, mục tiêu, tỷ lệ, điểm đạt, chênh lệch.
       FILE: CSV "code,target" (hoặc "code,score"; 15.3 hoặc "15,3") hoặc JSON { "3": 15.3 }.
+      --docx: ghi Kế hoạch (bảng Mục tiêu cụ thể, phụ lục tiêu chí bị mất điểm) ra tệp Word;
+      --rounded-rates: tỷ lệ ghi "≥ 65%" thay cho "64,71%".
 
 Mã thoát: 0 không có lỗi · 1 có lỗi trong dữ liệu (đã liệt kê) · 2 sai cách gọi hoặc không đọc được tệp.
 `;

@@ -28,6 +28,8 @@ export interface RecalcOptions {
   /** Where the recalculated copies go; a fresh temp directory by default. */
   outDir?: string;
   soffice?: string;
+  /** What to save as: the recalculated workbook (xlsx, default) or its print (pdf). */
+  format?: 'xlsx' | 'pdf';
 }
 
 export function sofficePath(): string | null {
@@ -58,10 +60,11 @@ export async function recalculate(files: readonly string[], options: RecalcOptio
   mkdirSync(home);
   const outDir = options.outDir ?? join(work, 'out');
   mkdirSync(outDir, { recursive: true });
-  const outputs = names.map((n) => join(outDir, n.replace(/\.[^.]+$/, '') + '.xlsx'));
+  const format = options.format ?? 'xlsx';
+  const outputs = names.map((n) => join(outDir, n.replace(/\.[^.]+$/, '') + '.' + format));
   if (outputs.some((o, i) => o === inputs[i])) throw new Error('recalculate: outDir must differ from the input folder');
 
-  const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nologo', '--convert-to', 'xlsx', '--outdir', outDir, ...inputs];
+  const args = [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nologo', '--convert-to', format, '--outdir', outDir, ...inputs];
   const env = { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', HOME: home, SAL_USE_VCLPLUGIN: 'svp' };
   const run = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; error?: Error }>((done) => {
     let stdout = '';

@@ -1,6 +1,6 @@
 /**
  * par-index plan --set ID --targets FILE [--scores FILE] [--json]
- * par-index plan FILE.xlsx [--depth …] [--json]
+ * par-index plan FILE.xlsx [--depth …] [--json] [--docx KE-HOACH.docx [--rounded-rates] [--force]]
  * The plan table of a unit: maxima, targets and target rates, and — with scores —
  * achievement, completion and the gap to each target. From a filled workbook, the
  * targets and scores are those typed in it and "Điểm đạt" is the workbook's (appraised
@@ -17,6 +17,7 @@ import { planJson, renderPlan } from '../plan-output';
 import { readValueFile } from '../value-file';
 import { openWorkbook } from '../workbook-file';
 import { checkWorkbook } from '../../workbook/read/check';
+import { writePlanDocx } from '../plan-docx';
 
 const PLAN_CHECKS = new Set(['score-above-max', 'score-negative', 'score-not-number', 'score-not-option', 'target-above-max', 'target-negative', 'target-not-number']);
 
@@ -24,8 +25,9 @@ const PLAN_CHECKS = new Set(['score-above-max', 'score-negative', 'score-not-num
 const WORKBOOK_CHECKS = new Set(['max-changed', 'formula-overwritten', 'formula-changed', 'number-as-text', 'row-missing', 'row-duplicated']);
 
 export function planCommand(argv: readonly string[], io: CliIO): number | Promise<number> {
-  const args = parseArgs(argv, { set: true, targets: true, scores: true, json: false, depth: true });
+  const args = parseArgs(argv, { set: true, targets: true, scores: true, json: false, depth: true, docx: true, 'rounded-rates': false, force: false });
   if (args.positional.length > 0) return planFromWorkbook(args, io);
+  if (args.flags.docx !== undefined) throw new CliError('--docx cần tệp chấm điểm: par-index plan FILE.xlsx --docx KE-HOACH.docx');
   const setId = requireFlag(args, 'set', 'ID (xem: par-index sets)');
   const set = findBundledSet(setId);
   if (!set) throw new CliError(`Không có bộ tiêu chí "${setId}". Xem danh sách: par-index sets`);
@@ -63,6 +65,9 @@ async function planFromWorkbook(args: ReturnType<typeof parseArgs>, io: CliIO): 
     (p) => PLAN_CHECKS.has(p.code) || (WORKBOOK_CHECKS.has(p.code) && p.severity === 'error'),
   );
   const plan = buildPlan(set, assessment, { basis: 'final', depth });
+  const docx = stringFlag(args, 'docx');
+  if (!docx && (args.flags['rounded-rates'] || args.flags.force)) throw new CliError('--rounded-rates và --force chỉ dùng cùng --docx KE-HOACH.docx');
+  if (docx) await writePlanDocx(set, assessment, buildPlan(set, assessment), { outArg: docx, force: args.flags.force === true, roundedRates: args.flags['rounded-rates'] === true, unit: opened.read.unit, year: opened.read.year }, io);
   return emitPlan(set, plan, problems, args.flags.json === true, io);
 }
 
