@@ -78,13 +78,13 @@ export function describePlanDocument(set: CriteriaSet, assessment: Assessment, p
   const responsibility = (code: string) => responsibilityOf(set, assessment, code);
   const targets: DocTable = {
     columns: [
-      { header: 'Stt', width: 6, align: 'center' },
-      { header: 'Chỉ số thành phần', width: 24, align: 'left' },
+      { header: 'Stt', width: 5, align: 'center' },
+      { header: 'Chỉ số thành phần', width: 21, align: 'left' },
       { header: 'Điểm tối đa', width: 9, align: 'center' },
-      { header: `Mục tiêu điểm năm ${year}`, width: 10, align: 'center' },
-      { header: `Tỷ lệ đạt năm ${year}`, width: 11, align: 'center' },
+      { header: `Mục tiêu điểm năm ${year}`, width: 9, align: 'center' },
+      { header: `Tỷ lệ đạt năm ${year}`, width: 12, align: 'center' },
       { header: 'Cơ quan chủ trì, theo dõi', width: 14, align: 'left' },
-      { header: 'Cơ quan phối hợp/thực hiện', width: 14, align: 'left' },
+      { header: 'Cơ quan phối hợp/thực hiện', width: 16, align: 'left' },
       { header: 'Thời gian thực hiện', width: 12, align: 'left' },
     ],
     rows: fields.map((r, i) => {
@@ -126,11 +126,11 @@ function appendixSections(set: CriteriaSet, assessment: Assessment, year: number
   }
   const columns: DocColumn[] = [
     { header: 'Stt', width: 5, align: 'center' },
-    { header: 'Mục tiêu', width: 25, align: 'left' },
+    { header: 'Mục tiêu', width: 26, align: 'left' },
     { header: 'Nhiệm vụ/giải pháp', width: 17, align: 'left' },
     { header: 'Cơ quan chủ trì', width: 13, align: 'left' },
-    { header: 'Cơ quan phối hợp', width: 13, align: 'left' },
-    { header: 'Thời hạn', width: 10, align: 'left' },
+    { header: 'Cơ quan phối hợp', width: 15, align: 'left' },
+    { header: 'Thời hạn', width: 12, align: 'left' },
     { header: 'Sản phẩm', width: 12, align: 'left' },
   ];
   return set.items

@@ -10,7 +10,6 @@ import {
   Document,
   Header,
   Packer,
-  PageBreak,
   PageNumber,
   PageOrientation,
   Paragraph,
@@ -41,9 +40,22 @@ const run = (text: string, style: RunStyle = {}) => new TextRun({ text, font: DO
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-function para(text: string, options: { align?: 'left' | 'center' | 'right' | 'justified'; indent?: boolean; before?: number; after?: number } & RunStyle = {}): Paragraph {
-  const { align, indent, before, after, ...style } = options;
+interface ParaOptions extends RunStyle {
+  align?: 'left' | 'center' | 'right' | 'justified';
+  indent?: boolean;
+  before?: number;
+  after?: number;
+  /** Keeps a heading on the page of the table it introduces. */
+  keepNext?: boolean;
+  /** On the paragraph itself: a break in a paragraph of its own leaves a blank page when the table above fills one. */
+  newPage?: boolean;
+}
+
+function para(text: string, options: ParaOptions = {}): Paragraph {
+  const { align, indent, before, after, newPage, keepNext, ...style } = options;
   return new Paragraph({
+    pageBreakBefore: newPage,
+    keepNext,
     alignment: align === 'justified' ? AlignmentType.JUSTIFIED : ALIGN[align ?? 'left'],
     spacing: { before: before ?? 0, after: after ?? 120 },
     indent: indent ? { firstLine: mm(10) } : undefined,
@@ -85,7 +97,7 @@ const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
 /** The heading block: the issuing unit on the left, the national motto on the right. */
 function heading(doc: PlanDocument): Table {
-  const half = Math.floor(TEXT_WIDTH * 0.42);
+  const half = Math.floor(TEXT_WIDTH * 0.38);
   const column = (width: number, lines: Paragraph[]) => new TableCell({ width: { size: width, type: WidthType.DXA }, children: lines });
   const centered = (text: string, style: RunStyle) => new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text, style)] });
   const unit = doc.unit?.trim() ? doc.unit.trim().toLocaleUpperCase('vi-VN') : '';
@@ -97,7 +109,7 @@ function heading(doc: PlanDocument): Table {
     rows: [
       new TableRow({
         children: [
-          column(half, [centered(unit, { bold: true }), centered('Số:        /KH', {})]),
+          column(half, [centered(unit, { bold: true, size: 24 }), centered('Số:        /KH', {})]),
           column(TEXT_WIDTH - half, [
             centered('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { bold: true, size: 24 }),
             centered('Độc lập - Tự do - Hạnh phúc', { bold: true }),
@@ -118,14 +130,13 @@ export function planDocumentBody(doc: PlanDocument): (Paragraph | Table)[] {
     para('I. MỤC TIÊU', { bold: true }),
     para('1. Mục tiêu chung', { bold: true, indent: true }),
     ...(doc.goal ? [para(doc.goal, { align: 'justified', indent: true })] : []),
-    para('2. Mục tiêu cụ thể', { bold: true, indent: true }),
+    para('2. Mục tiêu cụ thể', { bold: true, indent: true, keepNext: true }),
     table(doc.targets),
-    new Paragraph({ children: [new PageBreak()] }),
-    para(appendix.title, { align: 'center', bold: true, size: TITLE_SIZE, after: 0 }),
+    para(appendix.title, { align: 'center', bold: true, size: TITLE_SIZE, after: 0, newPage: true }),
     para(appendix.subtitle, { align: 'center', bold: true, after: 0 }),
     para(appendix.note, { align: 'center', italics: true, after: 240 }),
     ...(appendix.empty ? [para(appendix.empty, { indent: true })] : []),
-    ...appendix.sections.flatMap((s) => [para(s.heading, { bold: true, before: 120 }), table(s.table)]),
+    ...appendix.sections.flatMap((s) => [para(s.heading, { bold: true, before: 200, keepNext: true }), table(s.table)]),
   ];
 }
 
