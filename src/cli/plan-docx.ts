@@ -23,7 +23,10 @@ export async function writePlanDocx(set: CriteriaSet, assessment: Assessment, pl
   const year = request.year ?? set.year;
   const doc = describePlanDocument(set, assessment, plan, { year, unit: request.unit, roundedRates: request.roundedRates });
   const bytes = await renderPlanDocx(doc);
-  writeAtomically(resolve(io.cwd, request.outArg), Buffer.from(bytes), request.force, request.outArg);
+  const refusal =
+    `Tệp ${request.outArg} đã có; lệnh này không ghi đè để không làm mất phần kế hoạch đã soạn trong đó. ` +
+    'Chọn tên tệp khác, hoặc thêm --force nếu chắc chắn muốn thay tệp này.';
+  writeAtomically(resolve(io.cwd, request.outArg), Buffer.from(bytes), request.force, request.outArg, refusal);
   if (doc.goal === null) io.err(`Lưu ý: tệp chưa có mục tiêu điểm nên ${request.outArg} chưa có câu mục tiêu chung.`);
   io.err(`Đã ghi ${request.outArg}`);
 }

@@ -163,7 +163,7 @@ describe('plan FILE.xlsx --docx', () => {
     writeFileSync(out, 'ban nhap');
     const r = await runCli(['plan', workbook, '--docx', out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('đã có');
+    expect(r.stderr).toContain('co-san.docx đã có; lệnh này không ghi đè để không làm mất phần kế hoạch đã soạn');
     expect(readFileSync(out, 'utf8')).toBe('ban nhap');
     expect((await runCli(['plan', workbook, '--docx', out, '--force'])).code).toBe(0);
     const noFile = await runCli(['plan', '--set', 'lai-chau-so-2025', '--targets', join(fixtures, 'seed001-targets.csv'), '--docx', out]);

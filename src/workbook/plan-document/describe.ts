@@ -27,12 +27,22 @@ export interface DocColumn {
   align: 'left' | 'center' | 'right';
 }
 
+/** A figure stays a number until a writer shows it: Word as vi-VN text, a sheet as a number in its format. */
+export type DocCell = string | { points: number } | { rate: number };
+
 export interface DocTable {
   columns: DocColumn[];
-  rows: string[][];
+  rows: DocCell[][];
   /** Printed bold after the rows (the plan's "Tổng cộng"). */
-  total?: string[];
+  total?: DocCell[];
 }
+
+export function cellText(cell: DocCell): string {
+  if (typeof cell === 'string') return cell;
+  return 'points' in cell ? formatPoints(cell.points) : formatRate(cell.rate);
+}
+
+const points = (x: number | null): DocCell => (x === null ? '' : { points: x });
 
 export interface AppendixSection {
   /** "I. Công tác chỉ đạo điều hành" */
@@ -73,7 +83,7 @@ export interface PlanDocumentOptions {
  */
 export function describePlanDocument(set: CriteriaSet, assessment: Assessment, plan: Plan, options: PlanDocumentOptions): PlanDocument {
   const { year } = options;
-  const rate = options.roundedRates ? roundedRateLabel : (r: PlanRow) => formatRate(r.targetRate);
+  const rate = (r: PlanRow): DocCell => (options.roundedRates ? roundedRateLabel(r) : r.targetRate === null ? '' : { rate: r.targetRate });
   const fields = plan.rows.filter((r) => r.depth === 1);
   const responsibility = (code: string) => responsibilityOf(set, assessment, code);
   const targets: DocTable = {
@@ -89,9 +99,9 @@ export function describePlanDocument(set: CriteriaSet, assessment: Assessment, p
     ],
     rows: fields.map((r, i) => {
       const who = responsibility(r.code);
-      return [String(i + 1), r.name, formatPoints(r.applicableMax), formatPoints(r.target), rate(r), who.lead, who.partners, who.deadline];
+      return [String(i + 1), r.name, points(r.applicableMax), points(r.target), rate(r), who.lead, who.partners, who.deadline];
     }),
-    total: ['', plan.total.name, formatPoints(plan.total.applicableMax), formatPoints(plan.total.target), rate(plan.total), '', '', ''],
+    total: ['', plan.total.name, points(plan.total.applicableMax), points(plan.total.target), rate(plan.total), '', '', ''],
   };
   const goalRate = plan.total.targetRate;
   const goal =

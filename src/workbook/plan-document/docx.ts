@@ -22,7 +22,7 @@ import {
   WidthType,
   type IRunOptions,
 } from 'docx';
-import type { DocColumn, DocTable, PlanDocument } from './describe';
+import { cellText, type DocCell, type DocColumn, type DocTable, type PlanDocument } from './describe';
 
 export const DOC_FONT = 'Times New Roman';
 /** Half-points, as Word counts them. */
@@ -75,16 +75,16 @@ function widths(columns: DocColumn[]): number[] {
 
 function table(t: DocTable): Table {
   const columnWidths = widths(t.columns);
-  const cell = (text: string, i: number, style: RunStyle, align = t.columns[i].align) =>
+  const cell = (content: DocCell, i: number, style: RunStyle, align = t.columns[i].align) =>
     new TableCell({
       width: { size: columnWidths[i], type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
       margins: { left: 60, right: 60 },
-      children: cellParagraphs(text, align, style),
+      children: cellParagraphs(cellText(content), align, style),
     });
   const header = new TableRow({ tableHeader: true, children: t.columns.map((c, i) => cell(c.header, i, { bold: true }, 'center')) });
-  const body = t.rows.map((cells) => new TableRow({ cantSplit: true, children: cells.map((text, i) => cell(text, i, {})) }));
-  const total = t.total ? [new TableRow({ cantSplit: true, children: t.total.map((text, i) => cell(text, i, { bold: true })) })] : [];
+  const body = t.rows.map((cells) => new TableRow({ cantSplit: true, children: cells.map((c, i) => cell(c, i, {})) }));
+  const total = t.total ? [new TableRow({ cantSplit: true, children: t.total.map((c, i) => cell(c, i, { bold: true })) })] : [];
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths,
