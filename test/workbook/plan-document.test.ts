@@ -1,6 +1,11 @@
+/* exceljs's rows and cells are not Office.js proxies; the office-addins rules take them for ones. */
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read */
 /** The plan document's content, before Word: which rows, which labels, whose responsibility. */
 import { findBundledSet } from '../../src/criteria';
 import { buildPlan, type Assessment } from '../../src/domain';
+import ExcelJS from 'exceljs';
+import { buildPlanSheet, PLAN_SHEET } from '../../src/workbook/plan-document/sheet';
+import { renderXlsx } from '../../src/workbook/xlsx/render';
 import { cellText, describePlanDocument, roundedRateLabel, type DocCell } from '../../src/workbook/plan-document/describe';
 
 const minhHoa = findBundledSet('minh-hoa-3-cap')!;
@@ -59,5 +64,29 @@ describe('roundedRateLabel', () => {
   it('prints the seed 001 labels: whole percent, or the exact tenth, at least; 100% at the maximum', () => {
     const label = (targetRate: number | null) => roundedRateLabel({ targetRate });
     expect([5.5 / 8.5, 16 / 23, 7 / 7.5, 9 / 10, 15.3 / 25.5, 0.783, 1, null].map(label)).toEqual(['≥ 65%', '≥ 70%', '≥ 93%', '≥ 90%', '≥ 60%', '≥ 78,3%', '100%', '']);
+  });
+});
+
+describe('buildPlanSheet', () => {
+  it('writes the same tables on a printable sheet, figures as numbers in their formats', async () => {
+    const a = assessment();
+    for (const field of minhHoa.items.slice(3).concat(minhHoa.items[1])) a.entries[field.code] = { target: field.maxScore };
+    const doc = describePlanDocument(minhHoa, a, buildPlan(minhHoa, a), { year: 2025, unit: 'Sở Xây dựng' });
+    const spec = buildPlanSheet(doc);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await renderXlsx({ sheets: [spec], names: [], properties: { title: 'x', subject: 'x', creator: 'x' } })) as never);
+    const ws = book.getWorksheet(PLAN_SHEET)!;
+    const rowOf = (text: string) => ws.getColumn(2).values.findIndex((v) => v === text);
+    const tthc = ws.getRow(rowOf('Cải cách TTHC'));
+    expect([tthc.getCell(1).value, tthc.getCell(3).value, tthc.getCell(4).value, tthc.getCell(5).value]).toEqual(['3', 25.5, 20, 20 / 25.5]);
+    expect(tthc.getCell(5).numFmt).toBe('0.00%');
+    const total = ws.getRow(rowOf('Tổng cộng'));
+    expect([total.getCell(3).value, total.getCell(4).value, total.getCell(5).value]).toEqual([100, 93, 0.93]);
+    expect(ws.getColumn(1).values).toContain(doc.goal);
+    // The appendix's seven columns on the sheet's eight: its tasks over two merged cells.
+    const head = ws.getRow(rowOf('Mục tiêu'));
+    expect([1, 2, 3, 5, 6, 7, 8].map((c) => head.getCell(c).value)).toEqual(['Stt', 'Mục tiêu', 'Nhiệm vụ/giải pháp', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời hạn', 'Sản phẩm']);
+    expect(head.getCell(4).isMerged).toBe(true);
+    expect(ws.pageSetup).toMatchObject({ orientation: 'portrait', paperSize: 9 });
   });
 });
