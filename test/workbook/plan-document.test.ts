@@ -1,5 +1,5 @@
 /* exceljs's rows and cells are not Office.js proxies; the office-addins rules take them for ones. */
-/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read */
+/* eslint-disable office-addins/load-object-before-read */
 /** The plan document's content, before Word: which rows, which labels, whose responsibility. */
 import { findBundledSet } from '../../src/criteria';
 import { buildPlan, type Assessment } from '../../src/domain';
