@@ -165,6 +165,6 @@ export function planDocumentFile(doc: PlanDocument): Document {
 }
 
 /** The .docx bytes, for a file (CLI) or a download (pane). */
-export async function renderPlanDocx(doc: PlanDocument): Promise<Uint8Array> {
+export async function renderPlanDocx(doc: PlanDocument): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(await Packer.toArrayBuffer(planDocumentFile(doc)));
 }
