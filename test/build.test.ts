@@ -46,6 +46,10 @@ const NON_FETCHED = [
   /^http:\/\/purl\.org\/dc\//,
   /^https:\/\/github\.com\/(exceljs|zloirock|crypto-browserify|indutny|uuidjs)\//,
   /^https:\/\/stuk\.github\.io\/jszip\/documentation\//,
+  // docx, in the chunk loaded when the planner makes the plan document: the Strict OOXML
+  // relationship namespace and a link in the text of its numbering-levels error.
+  /^http:\/\/purl\.oclc\.org\/ooxml\//,
+  /^https:\/\/answers\.microsoft\.com\/en-us\/msoffice\/forum\/all\/does-word-support-more-than-9-list-levels\//,
 ];
 
 

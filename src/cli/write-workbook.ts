@@ -20,7 +20,7 @@ export function overwriteRefusal(outArg: string): string {
  * Without --force the move is a hard link, which fails rather than replace a file that
  * appeared meanwhile; where links are unsupported (FAT, some shares) it falls back to rename.
  */
-export function writeAtomically(out: string, buffer: Buffer, force: boolean, outArg: string): void {
+export function writeAtomically(out: string, buffer: Buffer, force: boolean, outArg: string, refusal = overwriteRefusal(outArg)): void {
   const temp = join(dirname(out), `.${basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     writeFileSync(temp, buffer, { flag: 'wx' });
@@ -32,9 +32,9 @@ export function writeAtomically(out: string, buffer: Buffer, force: boolean, out
       linkSync(temp, out);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new CliError(overwriteRefusal(outArg));
+      if (code === 'EEXIST') throw new CliError(refusal);
       if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EXDEV') throw e;
-      if (existsSync(out)) throw new CliError(overwriteRefusal(outArg));
+      if (existsSync(out)) throw new CliError(refusal);
       renameSync(temp, out);
     }
   } catch (e) {

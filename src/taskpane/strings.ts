@@ -111,6 +111,13 @@ export const vi = {
     chartHeading: 'Tỷ lệ đạt và mục tiêu theo lĩnh vực',
     chartAchieved: 'Tỷ lệ đạt',
     chartTarget: 'Tỷ lệ mục tiêu',
+    documentHeading: 'Văn bản kế hoạch',
+    documentHint: 'Bảng "Mục tiêu cụ thể" theo lĩnh vực và phụ lục các tiêu chí bị mất điểm, với đơn vị chủ trì, phối hợp, thời hạn đã nhập.',
+    roundedRates: 'Ghi tỷ lệ làm tròn (≥ 65%) thay cho 64,71%',
+    makeDocument: 'Tạo kế hoạch (.docx)',
+    makePlanSheet: 'Tạo trang "Kế hoạch" để in',
+    documentSaved: (file: string) => `Đã tải xuống ${file}.`,
+    planSheetMade: (sheet: string) => `Đã tạo trang "${sheet}" (khổ A4, sẵn sàng in).`,
   },
 
   appraiser: {
@@ -285,6 +292,13 @@ export const en: Strings = {
     chartHeading: 'Achieved and target rate by field',
     chartAchieved: 'Achieved',
     chartTarget: 'Target',
+    documentHeading: 'Plan document',
+    documentHint: 'The "Specific targets" table per field and an appendix of the criteria that lost points, with the lead, partners and deadlines typed.',
+    roundedRates: 'Rounded rates (≥ 65%) instead of 64.71%',
+    makeDocument: 'Make the plan (.docx)',
+    makePlanSheet: 'Make a printable "Kế hoạch" sheet',
+    documentSaved: (file: string) => `Downloaded ${file}.`,
+    planSheetMade: (sheet: string) => `Sheet "${sheet}" created (A4, ready to print).`,
   },
 
   appraiser: {

@@ -2264,6 +2264,8 @@ export interface ExcelDoubleOptions {
   enableEvents?: boolean;
   /** `Office.context.displayLanguage`. Default "vi-VN". */
   displayLanguage?: string;
+  /** `Office.context.platform` ("PC", "OfficeOnline", "Mac"). Default "PC". */
+  platform?: string;
 }
 
 export interface ExcelNamespaceDouble {
@@ -2273,7 +2275,7 @@ export interface ExcelNamespaceDouble {
 }
 
 export interface OfficeDouble {
-  context: { displayLanguage: string; requirements: { isSetSupported(name: string, version?: string): boolean } };
+  context: { displayLanguage: string; platform: string; requirements: { isSetSupported(name: string, version?: string): boolean } };
   /** Resolves at once with host Excel, as office.js does inside Excel once the host is ready. */
   onReady(callback?: (info: { host: string; platform: string }) => unknown): Promise<{ host: string; platform: string }>;
   HostType: Record<string, string>;
@@ -2401,9 +2403,9 @@ export function createExcelDouble(options: ExcelDoubleOptions = {}): ExcelDouble
         throw notImplemented(type, p);
       },
     });
-  const ready = { host: 'Excel', platform: 'PC' };
+  const ready = { host: 'Excel', platform: options.platform ?? 'PC' };
   const Office = strictPlain('Office', {
-    context: strictPlain('Office.context', { displayLanguage: options.displayLanguage ?? 'vi-VN', requirements: strictPlain('Office.context.requirements', requirements) }),
+    context: strictPlain('Office.context', { displayLanguage: options.displayLanguage ?? 'vi-VN', platform: ready.platform, requirements: strictPlain('Office.context.requirements', requirements) }),
     async onReady(callback?: (info: typeof ready) => unknown) {
       if (callback) await callback({ ...ready });
       return { ...ready };

@@ -1,6 +1,7 @@
 /** Mục tiêu: targets typed and written, the goal's proposal previewed then written, gaps that navigate, the chart. */
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { formatPoints, proposeSetTargets, rankGaps, sumPoints } from '../../src/domain';
+import JSZip from 'jszip';
+import { formatPoints, proposeSetTargets, rankGaps, sumPoints, type Assessment } from '../../src/domain';
 import { SHEETS, SUMMARY_COL } from '../../src/workbook/layout';
 import { summaryRowOf } from '../../src/workbook/summary-sheet';
 import { parseGoalRate } from '../../src/taskpane/views/PlannerView';
@@ -9,9 +10,9 @@ import { installDouble, minhHoa, renderPane, seedScoringWorkbook, settle } from 
 const leaves = minhHoa.leaves.filter((l) => l.scoredBy === 'self' && l.method === 'free' && !l.allowNotApplicable);
 const values = { entries: Object.fromEntries(leaves.slice(0, 6).map((l) => [l.code, { selfScore: l.maxScore / 2, evidence: 'VB' }])) };
 
-async function planner() {
-  const pane = installDouble();
-  await seedScoringWorkbook(pane.double, values);
+async function planner(options: Parameters<typeof installDouble>[0] = {}, typed: Assessment = values) {
+  const pane = installDouble(options);
+  await seedScoringWorkbook(pane.double, typed);
   await renderPane(pane);
   fireEvent.click(screen.getByTestId('tab-planner'));
   return pane;
@@ -105,4 +106,52 @@ test('the chart has an achieved and a target bar per field, as wide as their rat
 test('the goal accepts "78,3", "78.3" and "78,3%"', () => {
   expect(['78,3', '78.3', '78,3%', ' 100 ', '0'].map(parseGoalRate)).toEqual([0.783, 0.783, 0.783, 1, 0]);
   expect(['', 'abc', '101', '-1', '1.000,5'].map(parseGoalRate)).toEqual([null, null, null, null, null]);
+});
+
+test('on the desktop the plan document becomes a printable "Kế hoạch" sheet with the table per field', async () => {
+  const pane = await planner();
+  const button = screen.getByTestId('make-plan-document');
+  expect(button.textContent).toBe('Tạo trang "Kế hoạch" để in');
+  fireEvent.click(button);
+  await waitFor(() => expect(screen.getByTestId('pane-message').textContent).toContain('Đã tạo trang "Kế hoạch"'));
+  const sheet = pane.double.sheet('Kế hoạch');
+  const column = (col: number) => Array.from({ length: 80 }, (_v, i) => sheet.at(i + 1, col).value);
+  expect(column(2)).toEqual(expect.arrayContaining([...minhHoa.items.map((f) => f.name), 'Tổng cộng']));
+  const fieldRow = column(2).indexOf(minhHoa.items[2].name) + 1;
+  expect(sheet.at(fieldRow, 3).value).toBe(minhHoa.items[2].maxScore);
+});
+
+test('in Excel on the web the plan document is offered as a .docx download', async () => {
+  const finance = minhHoa.items[5];
+  expect(finance.maxScore).toBe(8.5);
+  await planner({ platform: 'OfficeOnline' }, { entries: { ...values.entries, [finance.code]: { target: 5.5 } } });
+  const blobs: Blob[] = [];
+  const names: string[] = [];
+  const createObjectURL = jest.fn((blob: Blob) => (blobs.push(blob), 'blob:ke-hoach'));
+  Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+  const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    names.push(this.download);
+  });
+  try {
+    const button = screen.getByTestId('make-plan-document');
+    expect(button.textContent).toBe('Tạo kế hoạch (.docx)');
+    fireEvent.click(screen.getByTestId('rounded-rates'));
+    fireEvent.click(button);
+    // Loading docx and packing the file take a few seconds in jsdom.
+    await waitFor(() => expect(screen.getByTestId('pane-message').textContent).toContain('Đã tải xuống ke-hoach-cchc-2025.docx'), { timeout: 20_000 });
+    expect(names).toEqual(['ke-hoach-cchc-2025.docx']);
+    const bytes = await new Promise<ArrayBuffer>((done) => {
+      const reader = new FileReader();
+      reader.onload = () => done(reader.result as ArrayBuffer);
+      reader.readAsArrayBuffer(blobs[0]);
+    });
+    const xml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('Mục tiêu cụ thể');
+    expect(xml).toContain(minhHoa.items[7].name);
+    // Rounded labels were asked for: 5,5 of 8,5 reads "≥ 65%", not "64,71%".
+    expect(xml).toContain('≥ 65%');
+    expect(xml).not.toContain('64,71%');
+  } finally {
+    click.mockRestore();
+  }
 });

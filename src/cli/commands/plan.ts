@@ -1,6 +1,6 @@
 /**
  * par-index plan --set ID --targets FILE [--scores FILE] [--json]
- * par-index plan FILE.xlsx [--depth …] [--json]
+ * par-index plan FILE.xlsx [--depth …] [--json] [--docx KE-HOACH.docx [--rounded-rates] [--force]]
  * The plan table of a unit: maxima, targets and target rates, and — with scores —
  * achievement, completion and the gap to each target. From a filled workbook, the
  * targets and scores are those typed in it and "Điểm đạt" is the workbook's (appraised
@@ -18,6 +18,7 @@ import { planJson, renderPlan } from '../plan-output';
 import { readValueFile } from '../value-file';
 import { openWorkbook } from '../workbook-file';
 import { checkWorkbook } from '../../workbook/read/check';
+import { writePlanDocx } from '../plan-docx';
 
 const PLAN_CHECKS = new Set<ProblemCode>([
   'score-above-max',
@@ -34,7 +35,7 @@ const PLAN_CHECKS = new Set<ProblemCode>([
 /** What a workbook's own tampering adds to the plan's checks: anything that makes its numbers wrong. */
 const WORKBOOK_CHECKS = new Set<ProblemCode>(['max-changed', 'formula-overwritten', 'formula-changed', 'number-as-text', 'row-missing', 'row-duplicated']);
 
-type PlanOptions = { set?: string; targets?: string; scores?: string; depth?: string; json?: true };
+type PlanOptions = { set?: string; targets?: string; scores?: string; depth?: string; json?: true; docx?: string; roundedRates?: true; force?: true };
 
 export function planCli(): Command {
   return declareCommand('plan', 'bảng mục tiêu và kết quả của một đơn vị')
@@ -50,13 +51,17 @@ export function planCli(): Command {
     .option('--scores <TỆP>', 'điểm tự đánh giá từng tiêu chí (CSV hoặc JSON)')
     .option('--depth <1|2|3|all>', 'số cấp tiêu chí trong bảng (mặc định 1: lĩnh vực)')
     .option('--json', 'in bảng dạng JSON')
+    .option('--docx <KE-HOACH.docx>', 'ghi văn bản kế hoạch cải thiện Chỉ số (Word, thể thức Nghị định 30/2020/NĐ-CP) từ tệp đã chấm')
+    .option('--rounded-rates', 'tỷ lệ trong văn bản ghi như kế hoạch thường in ("≥ 65%") thay vì hai chữ số thập phân')
+    .option('--force', 'ghi đè nếu tệp --docx đã có')
     .allowExcessArguments()
-    .addHelpText('after', '\nVí dụ:\n  par-index plan --set lai-chau-so-2025 --targets muc-tieu.csv\n  par-index plan so-xay-dung.xlsx --depth 2');
+    .addHelpText('after', '\nVí dụ:\n  par-index plan --set lai-chau-so-2025 --targets muc-tieu.csv\n  par-index plan so-xay-dung.xlsx --depth 2\n  par-index plan so-xay-dung.xlsx --docx ke-hoach.docx');
 }
 
 export function planCommand(argv: readonly string[], io: CliIO): number | Promise<number> {
   const { operands, opts } = parseCommand<PlanOptions>(planCli(), argv, io);
   if (operands.length > 0) return planFromWorkbook(operands, opts, io);
+  if (opts.docx !== undefined) throw new CliError('--docx cần tệp chấm điểm: par-index plan FILE.xlsx --docx KE-HOACH.docx');
   const setId = required(opts.set, '--set ID (xem: par-index sets)');
   const set = findBundledSet(setId);
   if (!set) throw new CliError(`Không có bộ tiêu chí "${setId}". Xem danh sách: par-index sets`);
@@ -96,6 +101,12 @@ async function planFromWorkbook(operands: string[], opts: PlanOptions, io: CliIO
     (p) => PLAN_CHECKS.has(p.code) || (WORKBOOK_CHECKS.has(p.code) && p.severity === 'error'),
   );
   const plan = buildPlan(set, assessment, { basis: 'final', depth });
+  const docx = opts.docx;
+  if (!docx && (opts.roundedRates || opts.force)) throw new CliError('--rounded-rates và --force chỉ dùng cùng --docx KE-HOACH.docx');
+  if (docx) {
+    const fields = depth === 1 ? plan : buildPlan(set, assessment, { basis: 'final' });
+    await writePlanDocx(set, assessment, fields, { outArg: docx, force: opts.force === true, roundedRates: opts.roundedRates === true, unit: opened.read.unit, year: opened.read.year }, io);
+  }
   return emitPlan(set, plan, checked.result, problems, opts.json === true, io);
 }
 

@@ -4,8 +4,11 @@
  * and a chart of achieved vs target rate.
  */
 import { useState } from 'react';
-import { Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Subtitle2 } from '@fluentui/react-components';
-import { formatPoints, formatRate, parseNumber, proposeSetTargets, toMilli, type AllocationResult, type PlanRow } from '../../domain';
+import { Body1, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, Subtitle2 } from '@fluentui/react-components';
+import { buildPlan, formatPoints, formatRate, parseNumber, proposeSetTargets, toMilli, type AllocationResult, type PlanRow } from '../../domain';
+import { describePlanDocument } from '../../workbook/plan-document/describe';
+import { buildPlanSheet } from '../../workbook/plan-document/sheet';
+import { describeError } from '../errors';
 import { usePlan, type GapItem } from '../hooks/usePlan';
 import { useWorkbookState } from '../hooks/useWorkbookState';
 import { useLocale, useStrings } from '../locale';
@@ -37,6 +40,8 @@ export function PlannerView() {
       <Subtitle2 as="h3">{strings.planner.gapsHeading}</Subtitle2>
       {againstTarget.length > 0 && <GapList title={strings.planner.gapsAgainstTarget} gaps={againstTarget} />}
       <GapList title={strings.planner.gapsAgainstMax} gaps={againstMax} />
+      <Subtitle2 as="h3">{strings.planner.documentHeading}</Subtitle2>
+      <PlanDocumentButton />
     </div>
   );
 }
@@ -223,6 +228,48 @@ function GoalProposal({ rows }: { rows: PlanRow[] }) {
           )}
         </div>
       )}
+    </section>
+  );
+}
+
+/** Excel on the web lets the pane hand over a file; the desktop hosts do not, so they get a sheet. */
+function hostOffersDownloads(): boolean {
+  return typeof Office !== 'undefined' && Office.context.platform === Office.PlatformType.OfficeOnline;
+}
+
+/** The plan document as a .docx download where the host allows one, else the same tables on a "Kế hoạch" sheet. */
+function PlanDocumentButton() {
+  const styles = useViewStyles();
+  const strings = useStrings();
+  const { workbook } = useWorkbookState();
+  const { act, busy, setMessage } = useWorkbook();
+  const [rounded, setRounded] = useState(false);
+  if (!workbook) return null;
+  const download = hostOffersDownloads();
+  const make = async () => {
+    const year = workbook.year ?? workbook.set.year;
+    const doc = describePlanDocument(workbook.set, workbook.assessment, buildPlan(workbook.set, workbook.assessment), { year, unit: workbook.unit, roundedRates: rounded });
+    if (!download) return void act((port) => port.insertAppraisalMinutes(buildPlanSheet(doc)), strings.planner.planSheetMade);
+    // docx is loaded only when asked for, like exceljs: most sessions never make the document.
+    const { renderPlanDocx } = await import('../../workbook/plan-document/docx');
+    const file = `ke-hoach-cchc-${year}.docx`;
+    const url = URL.createObjectURL(new Blob([await renderPlanDocx(doc)], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = file;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    URL.revokeObjectURL(url);
+    setMessage({ intent: 'success', text: strings.planner.documentSaved(file) });
+  };
+  return (
+    <section className={styles.section}>
+      <Caption1 className={styles.muted}>{strings.planner.documentHint}</Caption1>
+      <Checkbox data-testid="rounded-rates" checked={rounded} onChange={(_e, d) => setRounded(d.checked === true)} label={strings.planner.roundedRates} />
+      <Button data-testid="make-plan-document" disabled={busy} onClick={() => make().catch((error) => setMessage({ intent: 'error', text: describeError(error, strings) }))}>
+        {download ? strings.planner.makeDocument : strings.planner.makePlanSheet}
+      </Button>
     </section>
   );
 }
