@@ -11,7 +11,8 @@
  *         published index, tạm tính) and its defined names; survey and council leaves
  *         count only the score entered for them.
  */
-import { TEMPLATE_VERSION } from './layout';
+import { HEAD, ROWS, SUMMARY, TEMPLATE_VERSION } from './layout';
+import { SUMMARY_COLUMNS_1_0_0 } from './templates/summary-1.0.0';
 
 export const TEMPLATE_VERSIONS = ['1.0.0', TEMPLATE_VERSION] as const;
 
@@ -22,4 +23,28 @@ export const TEMPLATE_VERSIONS = ['1.0.0', TEMPLATE_VERSION] as const;
 export function templateVersionOf(recorded: string | null): string {
   if (recorded === null) return TEMPLATE_VERSIONS[0];
   return (TEMPLATE_VERSIONS as readonly string[]).includes(recorded) ? recorded : TEMPLATE_VERSION;
+}
+
+export type SummaryColumnKey = (typeof SUMMARY.columns)[number];
+
+/** Where a version put what readers look for: the summary's columns and the head's typed cells. */
+export interface TemplateLayout {
+  /** "Tổng hợp" columns in order; a column's index + 1 is where the template put it. */
+  summaryColumns: readonly SummaryColumnKey[];
+  headUnit: { row: number; col: number };
+  headYear: { row: number; col: number };
+}
+
+const LAYOUTS: Record<string, TemplateLayout> = {
+  '1.0.0': { summaryColumns: SUMMARY_COLUMNS_1_0_0, headUnit: HEAD.unit, headYear: { row: ROWS.unit, col: 9 } },
+};
+
+/** The layout of a template version (today's for ours, or one we do not know). */
+export function layoutOf(version: string | undefined): TemplateLayout {
+  return (version !== undefined && LAYOUTS[version]) || { summaryColumns: SUMMARY.columns, headUnit: HEAD.unit, headYear: HEAD.year };
+}
+
+/** The column a version put a summary column in (1-based). */
+export function summaryColumnOf(layout: TemplateLayout, key: SummaryColumnKey): number {
+  return layout.summaryColumns.indexOf(key) + 1;
 }
