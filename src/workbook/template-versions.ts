@@ -5,11 +5,13 @@
  * after we change a formula. A version added here needs its differences kept in the
  * builder (see templates/).
  *
- * 1.0.0 — head with a self and an appraised index, each with its own band; "Điểm đạt" of a
- *         survey or council leaf fell back to a self-score typed there.
+ * 1.0.0 — head with a self and an appraised index, each with its own band, the year in I3;
+ *         "Điểm đạt" of a survey or council leaf fell back to a self-score typed there;
+ *         "Tổng hợp" of ten columns, the field target typed in D (templates/summary-1.0.0.ts).
  * 1.1.0 — head with the result of domain/result.ts (self, appraised, final, band on the
  *         published index, tạm tính) and its defined names; survey and council leaves
- *         count only the score entered for them.
+ *         count only the score entered for them; the year in H3; "Tổng hợp" as the seed 001
+ *         plan table (applicable maximum, who and when), the field target typed in E.
  */
 import { HEAD, ROWS, SUMMARY, TEMPLATE_VERSION } from './layout';
 import { SUMMARY_COLUMNS_1_0_0 } from './templates/summary-1.0.0';
