@@ -11,16 +11,19 @@ import type { WorkbookOptions } from './options';
 import { buildScoringSheet, scoringLayout } from './scoring-sheet';
 import type { DefinedNameSpec, WorkbookSpec } from './spec';
 import { buildSummarySheet, summaryTargetCell } from './summary-sheet';
+import { layoutOf } from './template-versions';
+import { buildSummarySheet1_0_0 } from './templates/summary-1.0.0';
 
 export function buildWorkbook(set: CriteriaSet, options: WorkbookOptions = {}): WorkbookSpec {
   const layout = scoringLayout(set);
   const meta = metaLayout(set);
   const scoring = buildScoringSheet(set, options, {
-    summaryTargetCell: (code) => sheetRef(SHEETS.summary, summaryTargetCell(set, code)),
+    summaryTargetCell: (code) => sheetRef(SHEETS.summary, summaryTargetCell(set, code, options.templateVersion)),
     optionListRef: meta.optionListRef,
   });
-  const summary = buildSummarySheet(set, options, layout);
+  const summary = options.templateVersion === '1.0.0' ? buildSummarySheet1_0_0(set, options, layout) : buildSummarySheet(set, options, layout);
   const metaSheet = buildMetaSheet(set, options, layout, JSON.stringify(criteriaSetToData(set)));
+  const { headYear } = layoutOf(options.templateVersion);
   const at = (row: number, col: number) => sheetRef(SHEETS.scoring, a1(row, col, true));
   // Names move with rows a user inserts, so readers and formulas elsewhere can rely on them.
   const names: DefinedNameSpec[] = [
@@ -42,7 +45,7 @@ export function buildWorkbook(set: CriteriaSet, options: WorkbookOptions = {}): 
     { name: 'PAR_FINAL_BAND', ref: at(HEAD.finalBand.row, HEAD.finalBand.col) },
     { name: 'PAR_FINAL_PROVISIONAL', ref: at(HEAD.finalProvisional.row, HEAD.finalProvisional.col) },
     { name: 'PAR_UNIT', ref: at(HEAD.unit.row, HEAD.unit.col) },
-    { name: 'PAR_YEAR', ref: at(HEAD.year.row, HEAD.year.col) },
+    { name: 'PAR_YEAR', ref: at(headYear.row, headYear.col) },
   ];
   return {
     sheets: [scoring, summary, metaSheet],

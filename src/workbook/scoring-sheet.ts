@@ -12,6 +12,7 @@ import { printSetup } from './print-setup';
 import { DEFAULT_PRINT_VIEW, hiddenScoringColumns, PRINT_VIEW } from './print-views';
 import { resultHead } from './result-head';
 import { headBlock1_0_0 } from './templates/head-1.0.0';
+import { layoutOf } from './template-versions';
 import type { CellLiteral, CellSpec, ConditionalFormatSpec, SheetSpec, StyleSpec, ValidationSpec } from './spec';
 import { HIGHLIGHT, STYLE, rowStyle, withRow } from './styles';
 
@@ -57,7 +58,8 @@ export function buildScoringSheet(set: CriteriaSet, options: WorkbookOptions, li
   put(HEAD.unitLabel.row, HEAD.unitLabel.col, { value: 'Đơn vị:' }, STYLE.label);
   put(HEAD.unit.row, HEAD.unit.col, { value: options.unit ?? '' }, STYLE.headInput);
   put(HEAD.yearLabel.row, HEAD.yearLabel.col, { value: 'Năm đánh giá:' }, STYLE.label);
-  put(HEAD.year.row, HEAD.year.col, { value: options.year ?? set.year }, STYLE.headInput);
+  const { headYear } = layoutOf(options.templateVersion);
+  put(headYear.row, headYear.col, { value: options.year ?? set.year }, STYLE.headInput);
   const legacy = options.templateVersion === '1.0.0';
   const head = legacy ? headBlock1_0_0(set, totalRow) : resultHead(set, totalRow);
   cells.push(...head.cells);

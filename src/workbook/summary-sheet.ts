@@ -16,6 +16,7 @@ import type { ScoringSheetLayout } from './scoring-sheet';
 import type { CellLiteral, CellSpec, ConditionalFormatSpec, SheetSpec, StyleSpec, ValidationSpec } from './spec';
 import { columnWidthPoints, lineHeight, wrappedLines } from './row-heights';
 import { FONT, HIGHLIGHT, STYLE } from './styles';
+import { layoutOf, summaryColumnOf } from './template-versions';
 
 export function summaryRowOf(set: CriteriaSet, fieldCode: string): number {
   return SUMMARY.firstField + set.items.findIndex((f) => f.code === fieldCode);
@@ -25,8 +26,9 @@ export function summaryTotalRow(set: CriteriaSet): number {
   return SUMMARY.firstField + set.items.length;
 }
 
-export function summaryTargetCell(set: CriteriaSet, fieldCode: string): string {
-  return a1(summaryRowOf(set, fieldCode), SUMMARY_COL.target);
+/** Where a field's target is typed, in the template version given (today's by default). */
+export function summaryTargetCell(set: CriteriaSet, fieldCode: string, templateVersion?: string): string {
+  return a1(summaryRowOf(set, fieldCode), summaryColumnOf(layoutOf(templateVersion), 'target'));
 }
 
 function headers(year: number): Record<(typeof SUMMARY.columns)[number], string> {

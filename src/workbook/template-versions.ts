@@ -5,13 +5,16 @@
  * after we change a formula. A version added here needs its differences kept in the
  * builder (see templates/).
  *
- * 1.0.0 — head with a self and an appraised index, each with its own band; "Điểm đạt" of a
- *         survey or council leaf fell back to a self-score typed there.
+ * 1.0.0 — head with a self and an appraised index, each with its own band, the year in I3;
+ *         "Điểm đạt" of a survey or council leaf fell back to a self-score typed there;
+ *         "Tổng hợp" of ten columns, the field target typed in D (templates/summary-1.0.0.ts).
  * 1.1.0 — head with the result of domain/result.ts (self, appraised, final, band on the
  *         published index, tạm tính) and its defined names; survey and council leaves
- *         count only the score entered for them.
+ *         count only the score entered for them; the year in H3; "Tổng hợp" as the seed 001
+ *         plan table (applicable maximum, who and when), the field target typed in E.
  */
-import { TEMPLATE_VERSION } from './layout';
+import { HEAD, ROWS, SUMMARY, TEMPLATE_VERSION } from './layout';
+import { SUMMARY_COLUMNS_1_0_0 } from './templates/summary-1.0.0';
 
 export const TEMPLATE_VERSIONS = ['1.0.0', TEMPLATE_VERSION] as const;
 
@@ -22,4 +25,28 @@ export const TEMPLATE_VERSIONS = ['1.0.0', TEMPLATE_VERSION] as const;
 export function templateVersionOf(recorded: string | null): string {
   if (recorded === null) return TEMPLATE_VERSIONS[0];
   return (TEMPLATE_VERSIONS as readonly string[]).includes(recorded) ? recorded : TEMPLATE_VERSION;
+}
+
+export type SummaryColumnKey = (typeof SUMMARY.columns)[number];
+
+/** Where a version put what readers look for: the summary's columns and the head's typed cells. */
+export interface TemplateLayout {
+  /** "Tổng hợp" columns in order; a column's index + 1 is where the template put it. */
+  summaryColumns: readonly SummaryColumnKey[];
+  headUnit: { row: number; col: number };
+  headYear: { row: number; col: number };
+}
+
+const LAYOUTS: Record<string, TemplateLayout> = {
+  '1.0.0': { summaryColumns: SUMMARY_COLUMNS_1_0_0, headUnit: HEAD.unit, headYear: { row: ROWS.unit, col: 9 } },
+};
+
+/** The layout of a template version (today's for ours, or one we do not know). */
+export function layoutOf(version: string | undefined): TemplateLayout {
+  return (version !== undefined && LAYOUTS[version]) || { summaryColumns: SUMMARY.columns, headUnit: HEAD.unit, headYear: HEAD.year };
+}
+
+/** The column a version put a summary column in (1-based). */
+export function summaryColumnOf(layout: TemplateLayout, key: SummaryColumnKey): number {
+  return layout.summaryColumns.indexOf(key) + 1;
 }

@@ -5,10 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { buildWorkbook } from '../../src/workbook/build-workbook';
 import { TEMPLATE_VERSION } from '../../src/workbook/layout';
 import { checkWorkbook } from '../../src/workbook/read/check';
 import { templateVersionOf } from '../../src/workbook/template-versions';
+import { planUpgrade } from '../../src/workbook/upgrade';
+import { readXlsxGrid } from '../../src/workbook/xlsx/read-grid';
+import { renderXlsx } from '../../src/workbook/xlsx/render';
 import { minhHoa, readOk } from '../helpers/filled-workbook';
 
 const fixture = readFileSync(join(__dirname, '../fixtures/template-1.0.0/minh-hoa-3-cap-filled.xlsx'));
@@ -31,4 +35,46 @@ test('the template version to compare with: the file’s own, 1.0.0 before versi
   expect(templateVersionOf(TEMPLATE_VERSION)).toBe(TEMPLATE_VERSION);
   expect(templateVersionOf(null)).toBe('1.0.0');
   expect(templateVersionOf('9.9.9')).toBe(TEMPLATE_VERSION);
+});
+
+/**
+ * What a 1.0.0 planner typed where that template asked for it: field targets in Tổng hợp's
+ * column D (today's template has them in E) and the year in the head's I3 (today's H3).
+ * fill.js typed only the scoring sheet, so the test types these the same way, with exceljs.
+ */
+const TYPED_TARGETS: Record<string, number> = { '1': 5.5, '2': 4, '4': 3.25 };
+const TYPED_YEAR = 2026;
+
+async function plannedFixture(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(fixture as unknown as ExcelJS.Buffer);
+  const summary = wb.getWorksheet('Tổng hợp')!;
+  for (let row = 5; row <= 4 + minhHoa.items.length; row++) {
+    const target = TYPED_TARGETS[String(summary.getCell(row, 1).value)];
+    if (target !== undefined) summary.getCell(row, 4).value = target;
+  }
+  wb.getWorksheet('Chấm điểm')!.getCell('I3').value = TYPED_YEAR;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const fieldTargets = (entries: Record<string, { target?: unknown }>) =>
+  Object.fromEntries(minhHoa.items.filter((f) => entries[f.code]?.target !== undefined).map((f) => [f.code, entries[f.code].target]));
+
+test('a 1.0.0 file’s field targets are read from its column D and its year from I3', async () => {
+  const read = await readOk(await plannedFixture(), 'cu.xlsx');
+  expect(fieldTargets(read.assessment.entries)).toEqual(TYPED_TARGETS);
+  expect(read.year).toBe(TYPED_YEAR);
+  expect(read.assessment.cells?.['1']?.target).toMatchObject({ cell: 'D5' });
+  expect(read.unit).toBe('Sở Xây dựng');
+  expect(checkWorkbook(read).problems.filter((p) => p.severity === 'error')).toEqual([]);
+});
+
+test('updating a 1.0.0 file to today’s template keeps its field targets and year', async () => {
+  const plan = planUpgrade(await readXlsxGrid(await plannedFixture(), 'cu.xlsx'), minhHoa, { createdAt: '2026-12-02T00:00:00.000Z' });
+  expect(plan.orphaned).toEqual([]);
+  const again = await readOk(await renderXlsx(plan.spec), 'moi.xlsx');
+  expect(fieldTargets(again.assessment.entries)).toEqual(TYPED_TARGETS);
+  expect(again.year).toBe(TYPED_YEAR);
+  // Today's template has them in column E.
+  expect(again.assessment.cells?.['1']?.target).toMatchObject({ cell: 'E5' });
 });

@@ -9,6 +9,7 @@ import { a1 } from '../a1';
 import { formatPoints, type CriteriaSet, type Problem } from '../../domain';
 import { gridFormula, gridValue, type SheetGrid } from '../grid';
 import { HEAD, ROWS, SCORING_COLUMNS, SHEETS, SUMMARY } from '../layout';
+import type { SummaryColumnKey } from '../template-versions';
 import { scoringLayout } from '../scoring-sheet';
 import type { SheetSpec, WorkbookSpec } from '../spec';
 import { summaryRowOf, summaryTotalRow } from '../summary-sheet';
@@ -28,6 +29,8 @@ export interface Placement {
 export interface FormulaCheckInput {
   set: CriteriaSet;
   template: WorkbookSpec;
+  /** The template version's "Tổng hợp" columns, to name a column in a message (today's when left out). */
+  summaryColumns?: readonly SummaryColumnKey[];
   scoring: Placement;
   summary: Placement | null;
   expected: ExpectedValue;
@@ -109,7 +112,7 @@ export function checkFormulas(input: FormulaCheckInput): Problem[] {
       } else if (readable && sameFormula(actual, moved.text)) continue;
       const shownValue = gridValue(place.sheet, row, col);
       if (actual === null && cell.overridable && !isBlank(shownValue)) continue;
-      const d = (describe ??= describer(input.set, input.template))(spec, cell.row, cell.col);
+      const d = (describe ??= describer(input.set, input.template, input.summaryColumns ?? SUMMARY.columns))(spec, cell.row, cell.col);
       const address = a1(row, col);
       const ref = { sheet: place.sheet.name, cell: address };
       const criterion = d.at?.kind === 'node' ? d.at.code : null;
@@ -197,7 +200,7 @@ function isMovedAsTemplate(actual: string, formula: string, shifts: RowShifts, m
 }
 
 /** Which row and column of the template a formula cell is, in words. */
-function describer(set: CriteriaSet, template: WorkbookSpec) {
+function describer(set: CriteriaSet, template: WorkbookSpec, summaryColumns: readonly SummaryColumnKey[]) {
   const layout = scoringLayout(set);
   const nodeAt = new Map([...layout.rowOf].map(([code, row]) => [row, code]));
   const fieldAt = new Map(set.items.map((f) => [summaryRowOf(set, f.code), f.code]));
@@ -213,7 +216,7 @@ function describer(set: CriteriaSet, template: WorkbookSpec) {
 
   return (sheet: SheetSpec, row: number, col: number): Described => {
     if (sheet.name === SHEETS.summary) {
-      const key = SUMMARY.columns[col - 1] ?? '';
+      const key = summaryColumns[col - 1] ?? '';
       const column = { vi: summaryHeaders.get(col) ?? '', en: key };
       if (row === summaryTotal) return { at: { kind: 'total' }, key, column, what: { vi: 'dòng Tổng cộng', en: 'of the total row' } };
       const field = fieldAt.get(row);

@@ -8,7 +8,7 @@
 import { nodeOrder, sortProblems, type Assessment, type CriteriaSet, type Problem } from '../../domain';
 import { buildWorkbook } from '../build-workbook';
 import { gridValue, type WorkbookGrid } from '../grid';
-import { HEAD, ROWS, SCORING_COLUMNS, SHEETS, SUMMARY, type ScoringColumnKey } from '../layout';
+import { ROWS, SCORING_COLUMNS, SHEETS, SUMMARY, type ScoringColumnKey } from '../layout';
 import { scoringLayout } from '../scoring-sheet';
 import type { CellSpec, SheetSpec, WorkbookSpec } from '../spec';
 import { summaryRowOf, summaryTotalRow } from '../summary-sheet';
@@ -19,12 +19,12 @@ import { findTable } from './find-table';
 import { checkFormulas } from './formula-check';
 import { locateRows } from './locate-rows';
 import { findMetaSheet, readMeta } from './meta';
-import { templateVersionOf } from '../template-versions';
+import { layoutOf, templateVersionOf, type SummaryColumnKey, type TemplateLayout } from '../template-versions';
 import { readEntries } from './read-entries';
 import { resolveSet } from './resolve-set';
 import { TablePlacement } from './table-placement';
 
-export type SummaryColumnKey = (typeof SUMMARY.columns)[number];
+export type { SummaryColumnKey };
 
 export interface ReadableWorkbook {
   ok: true;
@@ -74,8 +74,10 @@ export function interpretWorkbook(grid: WorkbookGrid): ReadWorkbook {
   if (!resolved.ok) return { ok: false, source, reason: 'set-unknown', message: resolved.reason, messageEn: resolved.reasonEn };
   const set = resolved.set;
   const problems: Problem[] = [...resolved.problems];
-  const template = templateFor(set, meta.year, templateVersionOf(meta.templateVersion));
-  const frame = frameOf(set, template);
+  const version = templateVersionOf(meta.templateVersion);
+  const template = templateFor(set, meta.year, version);
+  const fileLayout = layoutOf(version);
+  const frame = frameOf(set, template, fileLayout);
 
   const scoring = findTable(
     grid,
@@ -161,7 +163,7 @@ export function interpretWorkbook(grid: WorkbookGrid): ReadWorkbook {
           actualRowOf: summaryRows.rowOf,
         })
       : null;
-  problems.push(...checkFormulas({ set, template, scoring: scoringPlace, summary: summaryPlace, expected: lazyExpected(set, assessment) }));
+  problems.push(...checkFormulas({ set, template, summaryColumns: fileLayout.summaryColumns, scoring: scoringPlace, summary: summaryPlace, expected: lazyExpected(set, assessment) }));
 
   const headCell = (cell: { row: number; col: number }): [number, number] | null => {
     const r = scoringPlace.row(cell.row);
@@ -170,8 +172,8 @@ export function interpretWorkbook(grid: WorkbookGrid): ReadWorkbook {
   };
   const fileTotals = readFileTotals({ sheet: scoring.sheet, totalRow: located.totalRow, col: scoring.col });
 
-  const unitCell = headCell(HEAD.unit);
-  const yearCell = headCell(HEAD.year);
+  const unitCell = headCell(fileLayout.headUnit);
+  const yearCell = headCell(fileLayout.headYear);
   const typedUnit = unitCell ? entryText(gridValue(scoring.sheet, unitCell[0], unitCell[1]))?.trim() : undefined;
   const typedYear = yearCell ? Number(gridValue(scoring.sheet, yearCell[0], yearCell[1])) : NaN;
 
@@ -221,19 +223,19 @@ interface TemplateFrame {
 }
 
 const frames = new WeakMap<WorkbookSpec, TemplateFrame>();
-function frameOf(set: CriteriaSet, template: WorkbookSpec): TemplateFrame {
+function frameOf(set: CriteriaSet, template: WorkbookSpec, layout: TemplateLayout): TemplateFrame {
   let frame = frames.get(template);
   if (!frame) {
     const sheet = (name: string) => template.sheets.find((s) => s.name === name)!;
-    const layout = scoringLayout(set);
+    const scoringRows = scoringLayout(set).rowOf;
     const summarySpec = sheet(SHEETS.summary);
     frame = {
       codes: set.nodes.map((n) => n.code),
       fieldCodes: set.items.map((f) => f.code),
       scoringSpec: sheet(SHEETS.scoring),
       summarySpec,
-      summaryHeaders: SUMMARY.columns.map((key, i) => ({ key, label: String(cellAt(summarySpec, SUMMARY.header, i + 1)?.value ?? '') })),
-      scoringRows: new Map(set.nodes.map((n) => [layout.rowOf.get(n.code)!, n.code])),
+      summaryHeaders: layout.summaryColumns.map((key, i) => ({ key, label: String(cellAt(summarySpec, SUMMARY.header, i + 1)?.value ?? '') })),
+      scoringRows: new Map(set.nodes.map((n) => [scoringRows.get(n.code)!, n.code])),
       summaryRows: new Map(set.items.map((f) => [summaryRowOf(set, f.code), f.code])),
     };
     frames.set(template, frame);
