@@ -58,7 +58,9 @@ export function resultHead(set: CriteriaSet, totalRow: number): HeadBlock {
   });
   cells.push({ ...HEAD.finalBand, formula: bandFormula(at(HEAD.finalIndex), set.bands), style: STYLE.headBand });
   // Provisional while a survey or council leaf has no score yet.
-  cells.push({ ...HEAD.finalProvisional, formula: `SUMPRODUCT(${leaves('C', 'V')}*(1-ISNUMBER(${appraised})))>0` });
+  // For formulas and tools, not for people: in the hidden column, and shown as nothing, or
+  // LibreOffice prints "###" for a value that has no width at the edge of the page.
+  cells.push({ ...HEAD.finalProvisional, formula: `SUMPRODUCT(${leaves('C', 'V')}*(1-ISNUMBER(${appraised})))>0`, style: { numberFormat: ';;;' } });
   cells.push({
     ...HEAD.finalProvisionalNote,
     formula: `IF(AND(${at(HEAD.finalProvisional)},ISNUMBER(${at(HEAD.finalIndex)})),"(${escapeText(PROVISIONAL.vi)})","")`,
