@@ -15,6 +15,9 @@ import { generateCorpus, MUTATIONS, TAMPER_CODES, type CorpusFile } from '../hel
 import { spawnSync } from 'node:child_process';
 import { BIN, runCli } from '../helpers/run-cli';
 
+/** A column of the report's ranking, by its header. */
+const column = (header: (typeof SUMMARY_HEADERS)[number]) => SUMMARY_HEADERS.indexOf(header) + 1;
+
 jest.setTimeout(120_000);
 
 const tmp = mkdtempSync(join(tmpdir(), 'par-corpus-'));
@@ -120,20 +123,22 @@ describe('the consolidation workbook', () => {
 
   it('ranks each group (set, version, year, level) on its own by index, ties sharing a rank', () => {
     const ws = wb.getWorksheet(CONSOLIDATION_SHEETS.summary)!;
-    const groups: Array<{ title: string; rows: Array<{ rank: number; unit: string; set: string; year: number; index: number; file: string }> }> = [];
+    const groups: Array<{ title: string; rows: Array<{ rank: number | null; unit: string; set: string; year: number; index: number; file: string }> }> = [];
     let done = false;
     ws.eachRow((row) => {
       const first = text(row.getCell(1).value);
       if (first.startsWith('TỆP KHÔNG ĐỌC ĐƯỢC')) done = true;
+      const rank = row.getCell(column('Hạng')).value;
       if (first.startsWith('Nhóm ')) groups.push({ title: first, rows: [] });
-      else if (!done && typeof row.getCell(1).value === 'number' && groups.length > 0) {
+      // A file with errors is listed without a rank ("—") until it is corrected.
+      else if (!done && (typeof rank === 'number' || rank === '—') && groups.length > 0) {
         groups[groups.length - 1].rows.push({
-          rank: row.getCell(1).value as number,
-          unit: text(row.getCell(2).value),
-          set: text(row.getCell(3).value),
-          year: row.getCell(4).value as number,
-          index: row.getCell(8).value as number,
-          file: text(row.getCell(12).value),
+          rank: typeof rank === 'number' ? rank : null,
+          unit: text(row.getCell(column('Đơn vị')).value),
+          set: text(row.getCell(column('Bộ tiêu chí')).value),
+          year: row.getCell(column('Năm')).value as number,
+          index: row.getCell(column('Chỉ số (%)')).value as number,
+          file: text(row.getCell(column('Tệp')).value),
         });
       }
     });
@@ -146,13 +151,15 @@ describe('the consolidation workbook', () => {
       expect(new Set(g.rows.map((r) => `${r.set}/${r.year}`)).size).toBe(1);
       const expected = corpus.filter((c) => !c.unreadable && `${c.setId}/${c.year}` === `${g.rows[0].set.split(' ')[0]}/${g.rows[0].year}`);
       expect(g.rows.map((r) => r.file).sort()).toEqual(expected.map((c) => join('bai-nop', c.name)).sort());
-      // Dense ranking recomputed from the indices the report shows.
-      const distinct = [...new Set(g.rows.map((r) => Math.round(r.index * 10_000)))].sort((a, b) => b - a);
-      for (const r of g.rows) expect(r.rank).toBe(distinct.indexOf(Math.round(r.index * 10_000)) + 1);
-      expect(g.rows.map((r) => r.rank)).toEqual([...g.rows.map((r) => r.rank)].sort((a, b) => a - b));
+      // Dense ranking recomputed from the indices the report shows, over the files without errors.
+      const ranked = g.rows.filter((r): r is typeof r & { rank: number } => r.rank !== null);
+      const distinct = [...new Set(ranked.map((r) => Math.round(r.index * 10_000)))].sort((a, b) => b - a);
+      for (const r of ranked) expect(r.rank).toBe(distinct.indexOf(Math.round(r.index * 10_000)) + 1);
+      expect(ranked.map((r) => r.rank)).toEqual([...ranked.map((r) => r.rank)].sort((a, b) => a - b));
     }
     // The corpus has ties (same scores from the same seed are rare, same options are not): some rank is shared.
-    expect(groups.some((g) => new Set(g.rows.map((r) => r.rank)).size < g.rows.length)).toBe(true);
+    const ranks = (g: (typeof groups)[number]) => g.rows.filter((r) => r.rank !== null).map((r) => r.rank);
+    expect(groups.some((g) => new Set(ranks(g)).size < ranks(g).length)).toBe(true);
 
     // Text from submissions: folded to NFC, and a formula-like unit name kept as text.
     const units = groups.flatMap((g) => g.rows.map((r) => r.unit));
@@ -184,9 +191,9 @@ describe('the consolidation workbook', () => {
     const summary = wb.getWorksheet(CONSOLIDATION_SHEETS.summary)!;
     const sheetOf = new Map<string, string>();
     summary.eachRow((row) => {
-      const note = text(row.getCell(13).value);
+      const note = text(row.getCell(column('Ghi chú')).value);
       const m = /Chi tiết: trang "([^"]+)"/.exec(note);
-      if (m) sheetOf.set(text(row.getCell(12).value), m[1]);
+      if (m) sheetOf.set(text(row.getCell(column('Tệp')).value), m[1]);
     });
     for (const c of corpus.filter((x) => !x.unreadable && x.tamper.some((t) => !t.endsWith('@-')))) {
       const ws = wb.getWorksheet(sheetOf.get(join('bai-nop', c.name))!)!;

@@ -200,6 +200,12 @@ async function makeSubmission(v: Variant, mutation: Mutation, writer: CorpusFile
     return x.save();
   };
   const result = (b: Buffer, extra: Partial<Submission> = {}): Submission => ({ buffer: b, unit, tamper, selfTotal, ...extra });
+  // A score stored as text is not a number, as in Excel: the total leaves it out.
+  const totalWithout = (code: string) => {
+    const entries = { ...values.entries, [code]: { ...values.entries[code] } };
+    delete entries[code].selfScore;
+    return computeTotals(set, { entries }, 'self').total.score;
+  };
 
   switch (mutation) {
     case 'max-changed': {
@@ -229,6 +235,7 @@ async function makeSubmission(v: Variant, mutation: Mutation, writer: CorpusFile
       const shifted = rowOf(leaf.code) + (rowOf(leaf.code) >= rowOf(above.code) ? 2 : 0);
       const typed = values.entries[leaf.code].selfScore as number;
       tamper = [`number-as-text@${S}!${col('selfScore')}${shifted}`];
+      selfTotal = totalWithout(leaf.code);
       return result(
         await edit((x) => x.insertRows(S, rowOf(above.code), 2, { B: 'Ghi chú của đơn vị' }).setCell(S, `${col('selfScore')}${shifted}`, vi(typed))),
       );
@@ -237,6 +244,7 @@ async function makeSubmission(v: Variant, mutation: Mutation, writer: CorpusFile
       const leaf = pick(selfLeaves);
       const cell = `${col('selfScore')}${rowOf(leaf.code)}`;
       tamper = [`number-as-text@${S}!${cell}`];
+      selfTotal = totalWithout(leaf.code);
       return result(await edit((x) => x.setCell(S, cell, vi(values.entries[leaf.code].selfScore as number))));
     }
     case 'sheet-renamed':
