@@ -57,14 +57,15 @@ export function resultHead(set: CriteriaSet, totalRow: number): HeadBlock {
     index: HEAD.finalIndex,
   });
   cells.push({ ...HEAD.finalBand, formula: bandFormula(at(HEAD.finalIndex), set.bands), style: STYLE.headBand });
-  // Provisional while a survey or council leaf has no score yet.
-  // For formulas and tools, not for people: in the hidden column, and shown as nothing, or
-  // LibreOffice prints "###" for a value that has no width at the edge of the page.
-  cells.push({ ...HEAD.finalProvisional, formula: `SUMPRODUCT(${leaves('C', 'V')}*(1-ISNUMBER(${appraised})))>0`, style: { numberFormat: ';;;' } });
+  // Provisional while a survey or council leaf has no score yet: TRUE/FALSE for formulas and
+  // tools, in the hidden column.
+  cells.push({ ...HEAD.finalProvisional, formula: `SUMPRODUCT(${leaves('C', 'V')}*(1-ISNUMBER(${appraised})))>0` });
+  // Beside the band for people. Left-aligned: LibreOffice draws an invisible "###" for the
+  // hidden flag where the hidden columns fold, at the right edge of this cell.
   cells.push({
     ...HEAD.finalProvisionalNote,
     formula: `IF(AND(${at(HEAD.finalProvisional)},ISNUMBER(${at(HEAD.finalIndex)})),"(${escapeText(PROVISIONAL.vi)})","")`,
-    style: STYLE.label,
+    style: { ...STYLE.label, horizontal: 'left' },
   });
   return {
     cells,
