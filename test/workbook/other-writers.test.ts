@@ -225,13 +225,18 @@ describe('hostile markup in the small parts', () => {
 describe('Excel’s own value rules', () => {
   const leaf = parent.children[0];
   const leafRow = childRows[0];
-  /** A date format added to the styles as cell format 35. */
+  /** A date format added after the file's own cell formats; its index is dateStyle. */
+  let dateStyle = -1;
   const withDateStyle = (x: Buffer) =>
     repacked(x, async (zip) => {
       const xml = await zip.file('xl/styles.xml')!.async('string');
-      zip.file('xl/styles.xml', xml.replace('<cellXfs count="35">', '<cellXfs count="36">').replace('</cellXfs>', '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'));
+      dateStyle = Number(/<cellXfs count="(\d+)">/.exec(xml)![1]);
+      zip.file(
+        'xl/styles.xml',
+        xml.replace(`<cellXfs count="${dateStyle}">`, `<cellXfs count="${dateStyle + 1}">`).replace('</cellXfs>', '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'),
+      );
     });
-  const styled = (xml: string, ref: string, value: number) => xml.replace(new RegExp(`<c r="${ref}"[^>]*?(/>|>.*?</c>)`), `<c r="${ref}" s="35"><v>${value}</v></c>`);
+  const styled = (xml: string, ref: string, value: number) => xml.replace(new RegExp(`<c r="${ref}"[^>]*?(/>|>.*?</c>)`), `<c r="${ref}" s="${dateStyle}"><v>${value}</v></c>`);
 
   it('a number in a date-formatted score cell is that number; a deadline serial below 61 is Excel’s 1900 date', async () => {
     const score = clean.assessment.entries[leaf.code].selfScore as number;
