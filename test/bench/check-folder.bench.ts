@@ -64,7 +64,8 @@ export async function benchCheckFolder(): Promise<void> {
       'par-index check DIR (as the CLI runs it)': pool ? `${pool.ms.toFixed(0)} ms, ${pool.threads === 1 ? 'one worker thread' : `${pool.threads} worker threads`}` : 'not run',
       'peak RSS of that run (process + workers)': pool ? `${pool.rssMb.toFixed(0)} MB (target ≤ 200 MB) ${pool.rssMb <= 200 ? '✓' : '✗'}` : 'not run',
       'soffice --convert-to csv, one call, 100 files': lo === null ? 'LibreOffice not installed' : `${lo.median.toFixed(0)} ms (${spread(lo)}, taken between the check runs)`,
-      'LibreOffice ÷ check (one thread)': lo === null ? '—' : `${(lo.median / check.median).toFixed(1)}× (target ≥ 20×) ${lo.median / check.median >= 20 ? '✓' : '✗'}`,
+      // For scale: LibreOffice only converting the same files. The budget is the line against exceljs above.
+      'LibreOffice ÷ check (one thread)': lo === null ? '—' : `${(lo.median / check.median).toFixed(1)}×`,
       ...(lo !== null && pool ? { 'LibreOffice ÷ par-index check DIR': `${(lo.median / pool.ms).toFixed(1)}×` } : {}),
     });
 
