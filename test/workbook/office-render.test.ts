@@ -404,7 +404,7 @@ describe.each(SETS)('renderIntoWorkbook(%s) into the Excel test double', (_label
     }
   });
 
-  test('same merges, defined names, freeze panes, print setup, row heights, and outline levels except on a protected sheet', () => {
+  test('same merges, defined names, freeze panes, print setup, row heights, and outline levels, protected sheets included', () => {
     expect(r.double.names()).toEqual(Object.fromEntries(r.exceljs.definedNames.model.map((n) => [n.name, `=${n.ranges[0]}`])));
     for (const sheet of r.spec.sheets) {
       const ws = r.exceljs.getWorksheet(sheet.name)!;
@@ -435,8 +435,7 @@ describe.each(SETS)('renderIntoWorkbook(%s) into the Excel test double', (_label
       const levels = Math.max(0, ...sheet.rows.map((x) => x.outlineLevel ?? 0));
       if (levels > 0) {
         expect((ws.properties as { outlineLevelRow?: number }).outlineLevelRow).toBe(levels);
-        // Office.js groups no rows on a protected sheet, where their buttons would do nothing.
-        expect(model.shownOutlineLevels).toEqual(sheet.protection ? null : { rows: levels + 1, columns: 0 });
+        expect(model.shownOutlineLevels).toEqual({ rows: levels + 1, columns: 0 });
         expect(ws.properties.outlineProperties).toEqual({ summaryBelow: false, summaryRight: false });
       }
       // Every row with text has a height (a wrapped name gets more than one line).
@@ -445,13 +444,16 @@ describe.each(SETS)('renderIntoWorkbook(%s) into the Excel test double', (_label
       const rows = new Set([...sheet.rows.map((x) => x.row), ...model.rows.keys(), ...sheet.cells.map((c) => c.row)]);
       for (const row of rows) {
         const fileRow = ws.getRow(row);
-        // Groups on a protected sheet cannot be opened or closed: the pane writes none, and says why.
-        expect([row, model.rows.get(row)?.outlineLevel ?? 0]).toEqual([row, sheet.protection ? 0 : (fileRow.outlineLevel ?? 0)]);
+        expect([row, model.rows.get(row)?.outlineLevel ?? 0]).toEqual([row, fileRow.outlineLevel ?? 0]);
         expect([row, model.rows.get(row)?.height]).toEqual([row, fileRow.height]);
       }
     }
-    const grouped = r.spec.sheets.some((sheet) => sheet.protection && sheet.rows.some((x) => (x.outlineLevel ?? 0) > 0));
-    expect(r.report.notes.some((n) => /không nhóm dòng theo cấp/.test(n))).toBe(grouped);
+    // A protected sheet with groups (sets with criteria under the fields) is grouped too, before it was protected.
+    for (const sheet of r.spec.sheets.filter((x) => x.protection && x.rows.some((row) => (row.outlineLevel ?? 0) > 0))) {
+      expect(r.double.sheet(sheet.name).protection.protected).toBe(true);
+      expect([...r.double.sheet(sheet.name).rows.values()].some((x) => (x.outlineLevel ?? 0) > 0)).toBe(true);
+    }
+    expect(r.report.notes.some((n) => /không nhóm dòng/.test(n))).toBe(false);
   });
 
   test('same data bars on the rate columns of the summary sheet', async () => {
@@ -608,13 +610,13 @@ describe('renderIntoWorkbook refuses and degrades safely', () => {
     expect(double.log.filter((e) => e.kind === 'set')).toEqual([]);
   });
 
-  test('ExcelApi 1.8: writes everything else and reports print and indent as skipped, in Vietnamese', async () => {
+  test('ExcelApi 1.8: writes everything else and reports outline, print and indent as skipped, in Vietnamese', async () => {
     const double = createExcelDouble({ apiVersion: '1.8' });
     const report = await renderInto(double, buildWorkbook(set(), OPTIONS));
     expect(report.syncs).toBe(3);
-    // Outline is not "skipped": the only grouped sheet is protected, where the pane never groups.
     expect(report.skipped.map((s) => [s.feature, s.requirement]).sort()).toEqual([
       ['indent', '1.9'],
+      ['outline', '1.10'],
       ['print', '1.9'],
     ]);
     for (const s of report.skipped) expect(s.message).toMatch(/Excel này chưa hỗ trợ/);

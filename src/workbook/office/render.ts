@@ -129,10 +129,6 @@ const SKIP_MESSAGES: Record<SkippableFeature, { requirement: string; message: st
   },
 };
 
-/** Why the protected scoring sheet has no row groups (the description asks for them). */
-const OUTLINE_UNDER_PROTECTION =
-  'Trang tính được khoá (bảo vệ) nên không nhóm dòng theo cấp: Excel không cho mở hay thu gọn nhóm dòng trên trang đang khoá, và Office.js không có tuỳ chọn cho phép việc đó. Dùng Bộ lọc (AutoFilter) để xem từng phần.';
-
 const NOTES = [
   'Office.js không có lệnh đặt nút thu gọn nhóm dòng ở phía trên (summary rows above); Excel giữ mặc định của workbook.',
   'Thuộc tính tài liệu (tiêu đề, chủ đề, người tạo) của workbook đang mở không bị thay đổi.',
@@ -326,11 +322,10 @@ async function queueWorkbook(
   for (const w of written) {
     const { sheet } = w;
     const ws = w.ws;
+    // Grouped before the sheet is protected (below), every group shown, as the exceljs renderer
+    // writes them: on a protected sheet nobody can collapse them, so every row shows and prints.
     if (sheet.rows.some((r) => (r.outlineLevel ?? 0) > 0)) {
-      // Row groups on a protected sheet cannot be opened or closed: a control that does nothing.
-      if (sheet.protection) {
-        if (!report.notes.includes(OUTLINE_UNDER_PROTECTION)) report.notes.push(OUTLINE_UNDER_PROTECTION);
-      } else if (features.outline) writeOutline(ws, sheet);
+      if (features.outline) writeOutline(ws, sheet);
       else skip('outline');
     }
     if (sheet.freeze) writeFreeze(ws, sheet.freeze);
