@@ -59,6 +59,13 @@ export const vi = {
     unreadable: 'Sổ tính có trang chấm điểm nhưng không đọc được:',
   },
 
+  printView: {
+    label: 'Biểu in',
+    hint: 'Các cột hiện và trang được in khi bấm In, như lệnh par-index template --print.',
+    custom: 'Cột đã được ẩn, hiện bằng tay',
+    switched: (form: string, sheet: string) => `Đã chuyển sang ${form}: bấm In để in trang "${sheet}".`,
+  },
+
   tabs: { officer: 'Tự đánh giá', planner: 'Mục tiêu', appraiser: 'Thẩm định', import: 'Nhập bộ tiêu chí' },
   needSheet: 'Hãy tạo bảng chấm điểm ở phần Bắt đầu trước.',
 
@@ -238,6 +245,13 @@ export const en: Strings = {
     update: 'Update',
     updated: (carried: string, orphaned: string) => `Updated: ${carried} values kept, ${orphaned} moved to the "Dữ liệu cũ" sheet.`,
     unreadable: 'The workbook has scoring sheets that cannot be read:',
+  },
+
+  printView: {
+    label: 'Printed form',
+    hint: 'The columns shown and the sheet Print prints, as par-index template --print writes them.',
+    custom: 'Columns hidden or shown by hand',
+    switched: (form: string, sheet: string) => `Switched to ${form}: Print prints the "${sheet}" sheet.`,
   },
 
   tabs: { officer: 'Self-assessment', planner: 'Targets', appraiser: 'Appraisal', import: 'Import set' },

@@ -5,6 +5,7 @@
  * from the workbook after each change, never kept as a copy.
  */
 import type { CellRef, CriteriaSet, CriteriaSetData } from '../domain';
+import type { PrintView } from './print-views';
 import type { CheckResult } from './read/check';
 import type { ReadableWorkbook } from './read/interpret';
 import type { SheetSpec, WorkbookSpec } from './spec';
@@ -18,8 +19,11 @@ export interface WorkbookState {
   check: CheckResult | null;
   /** Why a workbook that has scoring sheets could not be read, in Vietnamese and English. */
   unreadable: { message: string; messageEn: string } | null;
-  /** The appraised score and opinion columns are showing; null without a scoring sheet. */
-  appraisalColumnsVisible: boolean | null;
+  /**
+   * The printed form the scoring sheet's columns show (print-views.ts); null without a scoring
+   * sheet, or when its columns were shown or hidden by hand into none of the forms.
+   */
+  printView: PrintView | null;
   /** Sets imported into this workbook (pickable in Start) and those that could not be read back. */
   importedSets: CriteriaSet[];
   importedSetProblems: string[];
@@ -60,8 +64,12 @@ export interface WorkbookPort {
   selectCell(ref: CellRef): Promise<void>;
   /** Targets by criterion code, written where each is typed (fields: Tổng hợp; others: Chấm điểm column D). */
   writeTargets(targets: ReadonlyMap<string, number>): Promise<number>;
-  /** Shows (on) or hides (off) the appraised score and opinion columns. */
-  setAppraisalMode(on: boolean): Promise<void>;
+  /**
+   * Shows the columns of a printed form and hides the others, as `par-index template --print`
+   * writes them, and activates the sheet the form prints from. The appraiser's columns are the
+   * "tham-dinh" form.
+   */
+  setPrintView(view: PrintView): Promise<void>;
   /** Adds a report sheet (a free name: "Biên bản thẩm định", "… (2)" …); returns the name used. */
   insertAppraisalMinutes(spec: SheetSpec): Promise<string>;
   /** Adds the consolidation of checked files, each sheet under a free name ("Tổng hợp (2)" …); returns the names used. */

@@ -33,7 +33,11 @@ export const PRINT_VIEW: Record<PrintView, ViewDefinition> = {
     label: 'Kế hoạch (bảng Tổng hợp)',
     labelEn: 'The plan (the Tổng hợp table)',
     sheet: SHEETS.summary,
-    scoringColumns: ['code', 'name', 'maxScore', 'target', 'score', 'scoreRate', 'completion', 'gapToTarget', 'leadUnit', 'partnerUnits', 'deadline'],
+    // The self-score and "x" columns carry the head's "/ maximum" and rate (layout.ts HEAD): without
+    // them the printed result would be points alone. Room for them on A4 at a legible scale comes
+    // from the rate of the maximum and the gap, which the plan table prints per field: per
+    // criterion the target, the points and the completion of the target stay.
+    scoringColumns: ['code', 'name', 'maxScore', 'target', 'selfScore', 'notApplicable', 'score', 'completion', 'leadUnit', 'partnerUnits', 'deadline'],
   },
 };
 

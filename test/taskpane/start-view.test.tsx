@@ -2,7 +2,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { bandText, computeResult, formatRate } from '../../src/domain';
 import { findBundledSet } from '../../src/criteria';
-import { SHEETS } from '../../src/workbook/layout';
+import { COL, SCORING_COLUMNS, SHEETS } from '../../src/workbook/layout';
+import { hiddenScoringColumns, PRINT_VIEW, PRINT_VIEWS } from '../../src/workbook/print-views';
 import { scoringLayout } from '../../src/workbook/scoring-sheet';
 import { installDouble, minhHoa, renderPane, seedScoringWorkbook, settle } from './pane-harness';
 
@@ -86,4 +87,26 @@ test('an existing scoring sheet: set, unit, year; another set offers an update, 
   await waitFor(() => expect(screen.getByTestId('pane-message').textContent).toContain('Đã cập nhật'));
   expect(pane.double.sheetNames()).toEqual(['Sheet1', SHEETS.scoring, SHEETS.summary, SHEETS.meta]);
   await waitFor(() => expect(screen.getByTestId('start-view').textContent).toContain(findBundledSet('lai-chau-so-2025')!.title));
+});
+
+test('"Biểu in" offers the three forms by their names and switches the columns and the sheet that prints', async () => {
+  const pane = installDouble();
+  await seedScoringWorkbook(pane.double);
+  await renderPane(pane);
+  const select = () => screen.getByTestId('print-view') as HTMLSelectElement;
+  expect([...select().options].map((o) => o.textContent)).toEqual(PRINT_VIEWS.map((v) => PRINT_VIEW[v].label));
+  expect(select().value).toBe('tu-danh-gia');
+  const hidden = () => SCORING_COLUMNS.map((_, i) => i + 1).filter((col) => pane.double.sheet(SHEETS.scoring).columns.get(col)?.hidden === true);
+  for (const view of ['ke-hoach', 'tham-dinh', 'tu-danh-gia'] as const) {
+    fireEvent.change(select(), { target: { value: view } });
+    await waitFor(() => expect(select().value).toBe(view));
+    expect(hidden()).toEqual(hiddenScoringColumns(view));
+    expect(pane.double.state().activeSheet).toBe(PRINT_VIEW[view].sheet);
+    expect(screen.getByTestId('pane-message').textContent).toContain(PRINT_VIEW[view].label);
+  }
+  // A column shown by hand is none of the forms; the choice says so until a form is picked again.
+  pane.double.sheet(SHEETS.scoring).columns.set(COL.gapToMax, { hidden: false });
+  await pane.double.type(SHEETS.scoring, `E${scoringLayout(minhHoa).rowOf.get(minhHoa.leaves[0].code)}`, '0');
+  await waitFor(() => expect(select().value).toBe(''));
+  expect(select().options[0].textContent).toBe('Cột đã được ẩn, hiện bằng tay');
 });

@@ -6,7 +6,7 @@
 import { findBundledSet } from '../../src/criteria';
 import { importCriteriaSet } from '../../src/domain/import';
 import { columnLetter } from '../../src/workbook/a1';
-import { HEAD, SHEETS, SUMMARY_COL } from '../../src/workbook/layout';
+import { COL, HEAD, SHEETS, SUMMARY_COL } from '../../src/workbook/layout';
 import { IMPORTED_SETS_SHEET } from '../../src/workbook/imported-sets';
 import { createOfficePort } from '../../src/workbook/office/port';
 import { ORPHAN_SHEET } from '../../src/workbook/orphan-sheet';
@@ -48,7 +48,7 @@ test('an empty workbook: no scoring sheet, no imported set, read in one sync', a
   const s = setup();
   restore = s.restore;
   const state = await s.port.readState();
-  expect(state).toMatchObject({ hasScoringSheet: false, workbook: null, check: null, appraisalColumnsVisible: null, importedSets: [] });
+  expect(state).toMatchObject({ hasScoringSheet: false, workbook: null, check: null, printView: null, importedSets: [] });
   expect(s.double.syncCount()).toBe(1);
 });
 
@@ -63,7 +63,7 @@ test('inserting the scoring sheet, then reading it back: set, unit, year, totals
   expect(state.check?.totals.engine.maxScore).toBe(set.totalMax);
   expect(state.check?.totals.engine.selfScore).toBeNull();
   // A new sheet opens on the self-assessment form: the appraisal columns are hidden until the appraiser shows them.
-  expect(state.appraisalColumnsVisible).toBe(false);
+  expect(state.printView).toBe('tu-danh-gia');
 });
 
 test('a score typed over the maximum is found, with its cell, after the debounced change event', async () => {
@@ -140,14 +140,22 @@ test('a locked cell of a protected sheet refuses a write with AccessDenied', asy
   await expect(double.type(SHEETS.scoring, `A${HEAD.unit.row}`, 'x')).rejects.toMatchObject({ code: 'AccessDenied' });
 });
 
-test('appraisal mode shows or hides the appraised score and opinion columns', async () => {
+test('the appraisal form shows the appraised score and opinion columns; the unit\'s form hides them', async () => {
   const { double, port } = await withSheet();
-  await port.setAppraisalMode(false);
-  expect([9, 10].map((c) => double.sheet(SHEETS.scoring).columns.get(c)?.hidden)).toEqual([true, true]);
-  expect((await port.readState()).appraisalColumnsVisible).toBe(false);
-  await port.setAppraisalMode(true);
-  expect((await port.readState()).appraisalColumnsVisible).toBe(true);
+  await port.setPrintView('tham-dinh');
+  expect([COL.appraisedScore, COL.appraisalNote].map((c) => double.sheet(SHEETS.scoring).columns.get(c)?.hidden)).toEqual([false, false]);
+  expect((await port.readState()).printView).toBe('tham-dinh');
   expect(double.state().activeSheet).toBe(SHEETS.scoring);
+  await port.setPrintView('tu-danh-gia');
+  expect([COL.appraisedScore, COL.appraisalNote].map((c) => double.sheet(SHEETS.scoring).columns.get(c)?.hidden)).toEqual([true, true]);
+  expect((await port.readState()).printView).toBe('tu-danh-gia');
+});
+
+test('columns shown or hidden by hand into none of the forms read as no form', async () => {
+  const { double, port } = await withSheet();
+  await double.type(SHEETS.scoring, `E${leafRow}`, '1');
+  double.sheet(SHEETS.scoring).columns.set(COL.gapToMax, { ...double.sheet(SHEETS.scoring).columns.get(COL.gapToMax), hidden: false });
+  expect((await port.readState()).printView).toBeNull();
 });
 
 test('appraisal minutes go to a free sheet name, through the Office renderer', async () => {

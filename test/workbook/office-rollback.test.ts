@@ -136,8 +136,8 @@ describe('a write that fails at any one operation leaves the workbook as it was'
     expect(r.failed).toBeGreaterThan(0);
   });
 
-  it('hiding the appraisal columns', async () => {
-    const r = await failEachStep(withScoringSheet, (port) => port.setAppraisalMode(false));
+  it('switching the printed form (columns and active sheet)', async () => {
+    const r = await failEachStep(withScoringSheet, (port) => port.setPrintView('ke-hoach'));
     expect(r.failed).toBeGreaterThan(0);
   });
 

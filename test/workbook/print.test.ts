@@ -79,6 +79,12 @@ function overlapping(page: Page): Array<[Word, Word]> {
   return out;
 }
 
+/** The words on a word's line, left to right, without spaces. */
+function lineText(page: Page, word: Word): string {
+  const line = page.words.filter((w) => Math.abs(w.yMin - word.yMin) < 2).sort((a, b) => a.xMin - b.xMin);
+  return line.map((w) => w.text).join('');
+}
+
 /** A page's text without spaces: pdftotext cuts words at some stacked Vietnamese letters ("B Ộ"). */
 function compact(page: Page): string {
   return page.words.map((w) => w.text).join('');
@@ -262,6 +268,16 @@ suite('printed on A4 by LibreOffice', () => {
     expect(text('minh-hoa-tu-danh-gia')).not.toContain('Ýkiếnthẩmđịnh');
     expect(text('minh-hoa-tham-dinh')).toContain('Ýkiếnthẩmđịnh');
     expect(text('minh-hoa-ke-hoach')).toContain('Cơquanchủtrì,theodõi');
+  });
+
+  test("every form of the scoring sheet prints the head's result: points of the maximum and the rate", () => {
+    for (const view of PRINT_VIEWS) {
+      const page = printed.find((p) => p.name === `minh-hoa-${view}`)!.pages.find((x) => compact(x).includes('BẢNGTỰĐÁNHGIÁ'))!;
+      // "Tự đánh giá (điểm / tối đa áp dụng / tỷ lệ): 43.875 / 72 60.94%" (LibreOffice prints in its
+      // own locale): on the label's line, the head's maximum (E) and rate (F) beside the points.
+      const label = page.words.find((w) => lineText(page, w).startsWith('Tựđánhgiá('));
+      expect([view, label !== undefined && /\):[\d.,]*\/[\d.,]+%$/.test(lineText(page, label))]).toEqual([view, true]);
+    }
   });
 
   test('a LibreOffice round trip keeps every row visible and every formula computing the same', () => {

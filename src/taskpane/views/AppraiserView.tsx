@@ -6,6 +6,7 @@
 import { Body1, Button, Caption1, Subtitle2, Switch } from '@fluentui/react-components';
 import { buildAppraisalMinutes, describeDifference } from '../../workbook/appraisal-minutes';
 import { useAppraisal } from '../hooks/useAppraisal';
+import { usePrintView } from '../hooks/usePrintView';
 import { useWorkbookState } from '../hooks/useWorkbookState';
 import { useLocale, useStrings } from '../locale';
 import { useWorkbook } from '../workbook-context';
@@ -17,9 +18,10 @@ export function AppraiserView() {
   const styles = useViewStyles();
   const strings = useStrings();
   const locale = useLocale();
-  const { state, workbook, check } = useWorkbookState();
+  const { workbook, check } = useWorkbookState();
   const { act, busy } = useWorkbook();
   const view = useAppraisal();
+  const printView = usePrintView();
   // The council may consolidate the units' files in any workbook, scoring sheet or not.
   if (!view || !workbook || !check) {
     return (
@@ -32,12 +34,13 @@ export function AppraiserView() {
 
   return (
     <div data-testid="appraiser-view" className={styles.section}>
+      {/* The appraisal columns on are the appraisal form (tham-dinh); off, the unit's own form. */}
       <Switch
         data-testid="appraisal-mode"
         label={strings.appraiser.mode}
-        checked={state?.appraisalColumnsVisible === true}
-        disabled={busy}
-        onChange={(_e, d) => void act((port) => port.setAppraisalMode(d.checked))}
+        checked={printView.view === 'tham-dinh'}
+        disabled={busy || printView.busy}
+        onChange={(_e, d) => void printView.setView(d.checked ? 'tham-dinh' : 'tu-danh-gia')}
       />
 
       <Subtitle2 as="h3">

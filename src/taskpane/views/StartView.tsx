@@ -1,6 +1,7 @@
 /**
  * Start: without a scoring sheet, pick a set (bundled or imported into this workbook), the
- * unit and the year, and create it; with one, show the set, unit, year and the live index.
+ * unit and the year, and create it; with one, show the set, unit, year, the live index and the
+ * printed form the sheet shows.
  */
 import { useMemo, useState } from 'react';
 import { Badge, Body1, Button, Caption1, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Subtitle2 } from '@fluentui/react-components';
@@ -8,6 +9,7 @@ import { bundledSets } from '../../criteria';
 import { bandText, figureText, formatPoints, formatRate, type CriteriaSet } from '../../domain';
 import { useLocale, useStrings } from '../locale';
 import { useWorkbook } from '../workbook-context';
+import { PrintViewSelect } from './PrintViewSelect';
 import { useViewStyles } from './styles';
 
 interface SetChoice {
@@ -202,6 +204,7 @@ function SheetSummary({ choices }: { choices: SetChoice[] }) {
         {' · '}
         <span data-testid="result-final">{strings.start.final}: {figureText(final, locale)}</span>
       </Caption1>
+      <PrintViewSelect />
       <details>
         <summary>
           <Caption1>{strings.start.updateHeading}</Caption1>

@@ -8,15 +8,17 @@
  */
 import { buildWorkbook } from '../build-workbook';
 import { withFreeSheetNames } from '../free-sheet-names';
-import { a1, columnLetter, parseRange } from '../a1';
+import { columnLetter, parseRange } from '../a1';
 import type { CellRef } from '../../domain';
 import type { WorkbookGrid } from '../grid';
 import { IMPORTED_SETS_SHEET, importedSetsRows, readImportedSets } from '../imported-sets';
-import { COL, SHEETS } from '../layout';
+import { SCORING_COLUMNS, SHEETS } from '../layout';
 import type { InsertReport, SelectionGrid, UpgradeReport, WorkbookPort, WorkbookState } from '../port';
+import { PRINT_VIEW, PRINT_VIEWS, type PrintView } from '../print-views';
 import { checkWorkbook } from '../read/check';
 import { interpretWorkbook } from '../read/interpret';
 import { findMetaSheet } from '../read/meta';
+import { columnRuns, hiddenInView } from './print-view';
 import { readGrid } from './read';
 import { renderIntoWorkbook, type RenderReport } from './render';
 import { removeAdded, WriteFailedError } from './rollback';
@@ -34,9 +36,6 @@ export interface OfficePortOptions {
   /** Quiet time after the last edit before the pane re-reads (default 400 ms). */
   debounceMs?: number;
 }
-
-/** Điểm thẩm định and Ý kiến thẩm định (I:J). */
-export const APPRAISAL_COLUMNS = `${columnLetter(COL.appraisedScore)}:${columnLetter(COL.appraisalNote)}`;
 
 /** An Excel API is there to talk to: in Excel, or in a page where a test installed the double as `Excel`. */
 export function excelAvailable(host: Office.HostType | null): boolean {
@@ -106,21 +105,26 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         return cells.length;
       }),
 
-    setAppraisalMode: (on) =>
+    setPrintView: (view: PrintView) =>
       run(async (context) => {
         const ws = context.workbook.worksheets.getItem(SHEETS.scoring);
-        const columns = ws.getRange(APPRAISAL_COLUMNS);
-        columns.load('columnHidden');
+        const columns = SCORING_COLUMNS.map((_, i) => ws.getRange(`${columnLetter(i + 1)}:${columnLetter(i + 1)}`));
+        for (const c of columns) c.load('columnHidden');
         await context.sync();
-        const hiddenBefore = columns.columnHidden;
+        const before = columns.map((c) => c.columnHidden === true);
+        const show = (hidden: readonly boolean[]) => {
+          for (const run of columnRuns(hidden)) ws.getRange(run.range).columnHidden = run.hidden;
+        };
         try {
-          ws.getRange(APPRAISAL_COLUMNS).columnHidden = !on;
-          if (on) ws.activate();
+          show(hiddenInView(view));
+          context.workbook.worksheets.getItem(PRINT_VIEW[view].sheet).activate();
           await context.sync();
         } catch (error) {
-          if (hiddenBefore !== null) {
-            ws.getRange(APPRAISAL_COLUMNS).columnHidden = hiddenBefore;
-            await context.sync().catch(() => undefined);
+          try {
+            show(before);
+            await context.sync();
+          } catch {
+            throw new WriteFailedError(error, { sheets: [], names: [], cells: [`${SHEETS.scoring}!${columnLetter(1)}:${columnLetter(columns.length)}`] });
           }
           throw new WriteFailedError(error);
         }
@@ -253,16 +257,20 @@ async function readState(context: Excel.RequestContext): Promise<WorkbookState> 
   const grid: WorkbookGrid = { ...full, sheets: full.sheets.filter((s) => s.name !== IMPORTED_SETS_SHEET) };
   const base = { importedSets: imported.sets, importedSetProblems: imported.problems };
   const hasScoringSheet = grid.sheets.some((s) => s.name === SHEETS.scoring) || findMetaSheet(grid) !== null;
-  if (!hasScoringSheet) return { ...base, hasScoringSheet, workbook: null, check: null, unreadable: null, appraisalColumnsVisible: null };
+  if (!hasScoringSheet) return { ...base, hasScoringSheet, workbook: null, check: null, unreadable: null, printView: null };
 
   const read = interpretWorkbook(grid);
   if (!read.ok) {
-    return { ...base, hasScoringSheet, workbook: null, check: null, unreadable: { message: read.message, messageEn: read.messageEn }, appraisalColumnsVisible: null };
+    return { ...base, hasScoringSheet, workbook: null, check: null, unreadable: { message: read.message, messageEn: read.messageEn }, printView: null };
   }
-  const columns = context.workbook.worksheets.getItem(read.sheets.scoring).getRange(`${a1(1, read.columns.appraisedScore)}:${a1(1, read.columns.appraisalNote)}`);
-  columns.load('columnHidden');
+  // Which form the columns show, each column found where the file has it now.
+  const ws = context.workbook.worksheets.getItem(read.sheets.scoring);
+  const columns = SCORING_COLUMNS.map((c) => ws.getRange(`${columnLetter(read.columns[c.key])}:${columnLetter(read.columns[c.key])}`));
+  for (const c of columns) c.load('columnHidden');
   await context.sync();
-  return { ...base, hasScoringSheet, workbook: read, check: checkWorkbook(read), unreadable: null, appraisalColumnsVisible: columns.columnHidden !== true };
+  const hidden = columns.map((c) => c.columnHidden === true);
+  const printView = PRINT_VIEWS.find((view) => hiddenInView(view).every((h, i) => h === hidden[i])) ?? null;
+  return { ...base, hasScoringSheet, workbook: read, check: checkWorkbook(read), unreadable: null, printView };
 }
 
 /** The selection; a single cell stands for the whole used range of its sheet. */

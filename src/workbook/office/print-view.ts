@@ -1,0 +1,26 @@
+/**
+ * The printed forms (../print-views.ts) as the pane shows them: one hidden flag per column of
+ * "Chấm điểm", and the runs of columns that share one, so a view is switched with a few
+ * assignments ("A:F" shown, "G:H" hidden…) instead of one per column.
+ */
+import { columnLetter } from '../a1';
+import { SCORING_COLUMNS } from '../layout';
+import { hiddenScoringColumns, type PrintView } from '../print-views';
+
+/** Whether each scoring column (in SCORING_COLUMNS order) is hidden in the view. */
+export function hiddenInView(view: PrintView): boolean[] {
+  const hidden = new Set(hiddenScoringColumns(view));
+  return SCORING_COLUMNS.map((_, i) => hidden.has(i + 1));
+}
+
+/** Adjacent columns with the same state, as whole-column ranges from column A. */
+export function columnRuns(hidden: readonly boolean[]): Array<{ range: string; hidden: boolean }> {
+  const runs: Array<{ range: string; hidden: boolean }> = [];
+  for (let i = 0; i < hidden.length; ) {
+    let j = i;
+    while (j + 1 < hidden.length && hidden[j + 1] === hidden[i]) j++;
+    runs.push({ range: `${columnLetter(i + 1)}:${columnLetter(j + 1)}`, hidden: hidden[i] });
+    i = j + 1;
+  }
+  return runs;
+}
