@@ -31,6 +31,9 @@ export interface SheetLinks {
 
 const LAST_VISIBLE_COL = COL.deadline;
 
+/** The columns where people type text (wrapped, so a row grows with it: office/fit-rows.ts). */
+export const TEXT_INPUT_COLUMNS = ['evidence', 'explanation', 'appraisalNote', 'leadUnit', 'partnerUnits', 'deadline'] as const satisfies readonly ScoringColumnKey[];
+
 const layouts = new WeakMap<CriteriaSet, ScoringSheetLayout>();
 
 /** Where each node's row is; the same for every file of a set, so made once per set. */
@@ -78,7 +81,7 @@ export function buildScoringSheet(set: CriteriaSet, options: WorkbookOptions, li
     put(row, at('code'), { value: node.code }, withRow(node.depth, STYLE.code));
     put(row, at('name'), { value: node.name }, { ...base, indent: node.depth - 1 });
     put(row, at('flags'), { value: rowFlags(node) });
-    const text = (key: 'evidence' | 'explanation' | 'appraisalNote' | 'leadUnit' | 'partnerUnits' | 'deadline') =>
+    const text = (key: (typeof TEXT_INPUT_COLUMNS)[number]) =>
       put(row, at(key), { value: entry[key] ?? null }, withRow(node.depth, STYLE.inputText));
     text('leadUnit');
     text('partnerUnits');

@@ -5,6 +5,11 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { SHEETS } from '../../src/workbook/layout';
+import { lineHeight } from '../../src/workbook/row-heights';
+import { scoringLayout } from '../../src/workbook/scoring-sheet';
+import { FONT } from '../../src/workbook/styles';
 import { minhHoa, renderFilled, typedAssessment } from '../helpers/filled-workbook';
 import { runCli } from '../helpers/run-cli';
 
@@ -63,4 +68,24 @@ test('a bad row is listed with its line and not written; exit 1; the old file is
   expect([rows.get('1.1.1')!.selfScore, rows.get('1.1.1')!.evidence]).toEqual([0.5, 'QĐ 1']);
   expect([rows.get('1.1.2')!.selfScore, rows.get('1.1.2')!.evidence]).toEqual([0.5, 'KH 2']);
   expect(rows.get('1.1.3')!.selfScore).toBeNull();
+});
+
+test('import-scores: a row given 600 characters of evidence is written tall enough to show them all', async () => {
+  const leaf = minhHoa.leaves.find((l) => l.scoredBy === 'self' && l.method === 'free')!;
+  const evidence = Array.from({ length: 12 }, (_, i) => `Quyết định số ${100 + i}/QĐ-UBND ngày 15/3/2025 về cải cách hành chính;`).join(' ');
+  expect(evidence.length).toBeGreaterThan(580);
+  const fresh = join(tmp, 'trang-dai.xlsx');
+  expect((await runCli(['template', '--set', minhHoa.id, '--unit', 'Sở Tư pháp', '--year', '2025', '--out', fresh])).code).toBe(0);
+  const scores = join(tmp, 'dai.csv');
+  writeFileSync(scores, `code,evidence\n${leaf.code},"${evidence}"\n`);
+  const out = join(tmp, 'dai-moi.xlsx');
+  expect((await runCli(['import-scores', fresh, scores, '--out', out])).code).toBe(0);
+  const height = async (file: string) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    return wb.getWorksheet(SHEETS.scoring)!.getRow(scoringLayout(minhHoa).rowOf.get(leaf.code)!).height;
+  };
+  // About 24 lines in the 26-character evidence column: far more than the ten lines checked here.
+  expect(await height(out)).toBeGreaterThan(lineHeight(10, FONT.size));
+  expect(await height(out)).toBeGreaterThan(await height(fresh));
 });

@@ -5,6 +5,7 @@
  * need ExcelApi 1.7 and are simply not live below it. From ExcelApi 1.9 the pane listens on the
  * worksheet collection, which keeps raising events for sheets an update deletes and writes anew;
  * on 1.7–1.8 it listens on each scoring sheet and subscribes again after its own insert or update.
+ * After an edit, the rows where text was typed are fitted to it (fit-rows.ts) before the re-read.
  */
 import { buildWorkbook } from '../build-workbook';
 import { withFreeSheetNames } from '../free-sheet-names';
@@ -18,6 +19,7 @@ import { PRINT_VIEW, PRINT_VIEWS, type PrintView } from '../print-views';
 import { checkWorkbook } from '../read/check';
 import { interpretWorkbook } from '../read/interpret';
 import { findMetaSheet } from '../read/meta';
+import { fitEditedRows, type CellEdit } from './fit-rows';
 import { columnRuns, hiddenInView } from './print-view';
 import { readGrid } from './read';
 import { renderIntoWorkbook, type RenderReport } from './render';
@@ -194,12 +196,20 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
       let timer: ReturnType<typeof setTimeout> | null = null;
       let cancelled = false;
       let handlers: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>[] = [];
-      // The handler only arms a timer: typing is never held up by a read of the workbook.
-      const changed = async () => {
+      let edits: CellEdit[] = [];
+      // The handler only notes the cells and arms a timer: typing is never held up by a read of the workbook.
+      const changed = async (args: Excel.WorksheetChangedEventArgs) => {
+        if (typeof args?.address === 'string' && typeof args.worksheetId === 'string') edits.push({ worksheetId: args.worksheetId, address: args.address });
         if (timer !== null) clearTimeout(timer);
         timer = setTimeout(() => {
           timer = null;
-          if (!cancelled) callback();
+          const done = edits;
+          edits = [];
+          // Rows grow with the text typed in them before the pane reads the workbook again.
+          const fitted = done.length === 0 || cancelled ? Promise.resolve() : run((context) => fitEditedRows(context, done)).then(() => undefined, (error: unknown) => console.warn('Chỉ số CCHC: không đặt được chiều cao dòng', error));
+          void fitted.then(() => {
+            if (!cancelled) callback();
+          });
         }, debounceMs);
       };
       // A handler whose sheet is gone may refuse to go: it raises nothing any more either.
