@@ -565,6 +565,8 @@ export const REQUIRES: Readonly<Record<string, string>> = {
   'Worksheet.protection': '1.2',
   'Worksheet.tabColor': '1.7',
   'Worksheet.visibility': '1.2',
+  'WorksheetChangedEventArgs.address': '1.7',
+  'WorksheetChangedEventArgs.worksheetId': '1.7',
   'WorksheetCollection.onChanged': '1.9',
   'WorksheetFreezePanes.freezeAt': '1.7',
   'WorksheetFreezePanes.freezeColumns': '1.7',
