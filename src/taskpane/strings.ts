@@ -61,7 +61,7 @@ export const vi = {
 
   printView: {
     label: 'Biểu in',
-    hint: 'Các cột hiện và trang được in khi bấm In, như lệnh par-index template --print.',
+    hint: 'Các cột được hiện và trang được in khi bấm In.',
     custom: 'Cột đã được ẩn, hiện bằng tay',
     switched: (form: string, sheet: string) => `Đã chuyển sang ${form}: bấm In để in trang "${sheet}".`,
   },
@@ -249,7 +249,7 @@ export const en: Strings = {
 
   printView: {
     label: 'Printed form',
-    hint: 'The columns shown and the sheet Print prints, as par-index template --print writes them.',
+    hint: 'The columns shown, and the sheet Print prints.',
     custom: 'Columns hidden or shown by hand',
     switched: (form: string, sheet: string) => `Switched to ${form}: Print prints the "${sheet}" sheet.`,
   },

@@ -48,7 +48,7 @@ describe('the printed form chosen in the pane, in Chromium', () => {
       await pane.page.waitForSelector(`${select}:not([disabled])`);
       expect([view, await hiddenColumns(pane)]).toEqual([view, hiddenScoringColumns(view)]);
       expect([view, await pane.page.inputValue(select)]).toEqual([view, view]);
-      if (view === 'ke-hoach') await pane.screenshot('09-print-view-ke-hoach');
+      if (view === 'ke-hoach') await pane.screenshot('12-start-print-view');
     }
     expect((await doubleState(pane.page)).activeSheet).toBe(SCORING_SHEET);
   });
