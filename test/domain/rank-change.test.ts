@@ -27,8 +27,8 @@ describe('rank change against last year', () => {
     current[4] = { ...current[4], unit: 'Sở Nông nghiệp và Môi trường', file: 'So_5 2025.xlsx' }; // renamed, file kept
     current[7] = { ...current[7], unit: 'Sở Dân tộc và Tôn giáo', file: 'dan-toc.xlsx' }; // new
     const { changes, unmatchedPrevious } = compareRanks(current, previous);
-    expect(changes[4]).toEqual({ previousRank: 16, previousIndex: previous[4].index, rankChange: 16 - 5, matchedBy: 'file' });
-    expect(changes[7]).toEqual({ previousRank: null, previousIndex: null, rankChange: null, matchedBy: null });
+    expect(changes[4]).toEqual({ previousRank: 16, previousIndex: previous[4].index, rankChange: 16 - 5, matchedBy: 'file', previousUnit: 'Sở số 5' });
+    expect(changes[7]).toEqual({ previousRank: null, previousIndex: null, rankChange: null, matchedBy: null, previousUnit: null });
     expect(describeRankChange(changes[7], 8).vi).toBe('mới');
     expect(unmatchedPrevious.map((p) => p.unit)).toEqual(['Sở số 8']);
   });
