@@ -42,21 +42,25 @@ export interface ConsolidateOptions {
   previous?: PreviousRanking;
 }
 
-/** Widths of the ranking's columns, by header; narrower figures when last year's three columns join them, so the table still prints on one page across. */
+/**
+ * Widths of the ranking's columns, by header: alone, and beside last year's three columns.
+ * printReady narrows the wide columns to 14 and fits the sheet to the page's width, so the
+ * narrow ones are narrowed here, to keep the table at the same print scale (about 85 %).
+ */
 const SUMMARY_WIDTHS: Record<(typeof SUMMARY_HEADERS)[number] | (typeof PREVIOUS_HEADERS)[number], [number, number]> = {
   'Hạng': [7, 6],
   'Đơn vị': [36, 36],
-  'Bộ tiêu chí': [22, 22],
+  'Bộ tiêu chí': [22, 13],
   'Năm': [7, 6],
-  'Điểm tự đánh giá': [13, 9],
-  'Điểm thẩm định': [13, 9],
-  'Điểm đạt': [11, 9],
-  'Điểm tối đa áp dụng': [13, 9],
+  'Điểm tự đánh giá': [13, 8],
+  'Điểm thẩm định': [13, 8],
+  'Điểm đạt': [11, 8],
+  'Điểm tối đa áp dụng': [13, 8],
   'Chỉ số (%)': [11, 9],
   'Xếp loại': [17, 17],
   'Chỉ số năm trước': [9, 9],
   'Hạng năm trước': [8, 8],
-  'Thay đổi': [10, 10],
+  'Thay đổi': [10, 9],
   'Số lỗi': [8, 6],
   'Số cảnh báo': [10, 7],
   'Tệp': [28, 28],
@@ -125,10 +129,13 @@ export function consolidate(files: readonly CheckedFile[], options: ConsolidateO
   });
   if (previous && previous.unmatched.length > 0) {
     summary.put(row++, 1, `ĐƠN VỊ CÓ TRONG XẾP HẠNG NĂM TRƯỚC, KHÔNG CÓ NĂM NAY (${previous.unmatched.length})`, GROUP_STYLE);
-    summary.header(row++, UNMATCHED_HEADERS);
+    summary.header(row, UNMATCHED_HEADERS);
+    const top = row++;
     previous.unmatched.forEach((p, i) =>
       summary.row(row++, [i + 1, safeText(p.unit), `${safeText(p.setId)} · ${p.year}`, p.rank ?? '—', p.index, safeText(p.file)], (col) => (col === 5 ? STYLE.rate : STYLE.number)),
     );
+    // The file's path gets the width of the figures' columns beside it.
+    summary.merge(top, UNMATCHED_HEADERS.length, row - 1, column('Xếp loại'));
     row++;
   }
   if (unreadable.length > 0) {
