@@ -8,6 +8,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { groupChecks } from '../workbook/consolidation/groups';
 import { rankedUnits, readPreviousReport, type PreviousRanking } from '../workbook/consolidation/previous';
+import { interpretWorkbook } from '../workbook/read/interpret';
 import { readXlsxGrid, UnreadableWorkbookError } from '../workbook/xlsx/read-grid';
 import { expandInputs } from './check-inputs';
 import { checkFiles } from './check-pool';
@@ -46,13 +47,16 @@ async function fromReport(arg: string, path: string): Promise<PreviousRanking> {
   const buffer = await readFile(path).catch((e: unknown) => {
     throw new CliError(`--previous ${name}: ${fileFailure(e)}`);
   });
-  let read;
+  let grid;
   try {
-    read = readPreviousReport(await readXlsxGrid(buffer, name));
+    grid = await readXlsxGrid(buffer, name);
   } catch (e) {
     if (e instanceof UnreadableWorkbookError) throw new CliError(`--previous ${name}: ${e.message}`);
     throw e;
   }
-  if (!read.ok) throw new CliError(`--previous ${read.message}`);
-  return { source: arg, units: read.units };
+  const read = readPreviousReport(grid);
+  if (read.ok) return { source: arg, units: read.units };
+  // One unit's scoring file is a common slip for last year's folder: say so.
+  const hint = interpretWorkbook(grid).ok ? '; đây là tệp chấm điểm của một đơn vị — hãy chỉ thư mục chứa bài nộp năm trước' : '';
+  throw new CliError(`--previous ${read.message}${hint}`);
 }

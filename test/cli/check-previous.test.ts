@@ -15,7 +15,7 @@ import { findBundledSet } from '../../src/criteria';
 import { computeResult, type Assessment, type CriteriaSet } from '../../src/domain';
 import { buildWorkbook } from '../../src/workbook/build-workbook';
 import { renderXlsx } from '../../src/workbook/xlsx/render';
-import { runCli } from '../helpers/run-cli';
+import { runBin, runCli } from '../helpers/run-cli';
 
 const minhHoa: CriteriaSet = findBundledSet('minh-hoa-3-cap')!;
 const tmp = mkdtempSync(join(tmpdir(), 'par-previous-'));
@@ -166,6 +166,7 @@ describe('check --previous', () => {
       const line = r.stdout.split('\n').find((l) => l.includes('2025/don-vi-01-2025.xlsx') && l.startsWith('  2.'))!;
       expect(line).toContain('năm trước: hạng 20, tăng 18 bậc');
       expect(r.stdout.split('\n').find((l) => l.includes('moi-21-2025.xlsx') && l.startsWith('  1.'))).toContain('năm trước: mới');
+      expect(r.stdout.split('\n').find((l) => l.includes('don-vi-16-2025.xlsx') && l.startsWith('  3.'))).toContain('năm trước: hạng 5 (tên khi đó: Sở Đơn vị 16), tăng 2 bậc');
       expect(r.stdout).toMatch(/Đơn vị có trong xếp hạng năm trước \(2024\), không có năm nay \(3\):\n {2}Sở Đơn vị 20 — bộ minh-hoa-3-cap · 2024 · hạng 1 /);
     });
   });
@@ -225,14 +226,24 @@ describe('check --previous', () => {
     }
   });
 
+  it('the installed program, checking last year\'s folder in its worker threads, gives the same comparison', () => {
+    const r = runBin(['check', '2025', '--json', '--threads', '2', '--previous', '2024'], tmp);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json.ranking).toEqual(folderJson.ranking);
+    expect(json.previous).toEqual(folderJson.previous);
+  });
+
   it('a --previous that is missing, not a report, or a report with a bad cell stops the run, names the file, writes no report', async () => {
     const cases: Array<[string, RegExp]> = [
       ['khong-co-2024', /--previous khong-co-2024: không tìm thấy tệp/],
-      ['2024/don-vi-01-2024.xlsx', /don-vi-01-2024\.xlsx không phải báo cáo tổng hợp do "par-index check --report" ghi/],
+      ['2024/don-vi-01-2024.xlsx', /don-vi-01-2024\.xlsx không phải báo cáo tổng hợp do "par-index check --report" ghi.*; đây là tệp chấm điểm của một đơn vị — hãy chỉ thư mục/],
+      ['tong-hop-2024.xlsx.hong.xlsx', /--previous tong-hop-2024\.xlsx\.hong\.xlsx: tệp .xlsx bị hỏng/],
       ['ghi-chu.txt', /--previous ghi-chu\.txt: không phải thư mục bài nộp năm trước hoặc báo cáo tổng hợp năm trước/],
       ['hang-sai.xlsx', /hang-sai\.xlsx, trang "Tổng hợp", ô A7: hạng "nhất" không phải số thứ tự/],
     ];
     writeFileSync(join(tmp, 'ghi-chu.txt'), 'không phải bảng tính');
+    writeFileSync(join(tmp, 'tong-hop-2024.xlsx.hong.xlsx'), readFileSync(join(tmp, 'tong-hop-2024.xlsx')).subarray(0, 3000));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(tmp, 'tong-hop-2024.xlsx'));
     wb.getWorksheet('Tổng hợp')!.getCell('A7').value = 'nhất';

@@ -170,6 +170,8 @@ interface RankingEntry {
   rankChange?: number | null;
   /** How last year's unit was found: by unit name, by file name (renamed), or null (new). */
   matchedBy?: 'unit' | 'file' | null;
+  /** Last year's name of a unit found by its file name. */
+  previousUnit?: string | null;
   /** "tăng 3 bậc", "giảm 1 bậc", "giữ hạng", "mới", or "—". */
   change?: string;
 }
@@ -198,6 +200,7 @@ function rankingOf(results: readonly CheckedFile[], previous: PreviousRanking | 
               previousRank: change.previousRank,
               rankChange: change.rankChange,
               matchedBy: change.matchedBy,
+              previousUnit: change.previousUnit,
               change: describeRankChange(change, rank).vi,
             }
           : {}),
@@ -216,8 +219,8 @@ function printRanking(ranking: readonly RankingEntry[], io: CliIO): void {
   for (const e of ranking) {
     if (e.group !== group) io.out(`Xếp hạng (bộ ${(group = e.group)}):`);
     const figure = e.ranked ? `${formatRate(e.publishedIndex) || '—'} · ${bandText({ band: e.band, provisional: e.provisional, index: e.index })}` : NOT_RANKED;
-    const before =
-      e.matchedBy === undefined ? '' : ` · năm trước: ${previousText({ previousRank: e.previousRank ?? null, previousIndex: e.previousIndex ?? null, rankChange: e.rankChange ?? null, matchedBy: e.matchedBy, previousUnit: null }, e.rank)}`;
+    const change = e.matchedBy === undefined ? null : { previousRank: e.previousRank ?? null, previousIndex: e.previousIndex ?? null, rankChange: e.rankChange ?? null, matchedBy: e.matchedBy, previousUnit: e.previousUnit ?? null };
+    const before = change ? ` · năm trước: ${previousText(change, e.rank)}` : '';
     io.out(`  ${e.rank ?? '—'}. ${e.unit ?? '(chưa ghi đơn vị)'} — ${figure}${before} · ${e.file}`);
   }
   io.out('');

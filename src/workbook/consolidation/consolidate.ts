@@ -227,11 +227,12 @@ function unitSheet(r: RankedCheck, g: CheckGroup, name: string, change: RankChan
   return sheet.build();
 }
 
-/** "hạng 5, tăng 2 bậc", "mới", "chưa xếp hạng": last year's rank and the change, in words. */
+/** "hạng 5, tăng 2 bậc", "mới", "chưa xếp hạng", "hạng 4 (tên khi đó: Sở A), giữ hạng": last year's rank and the change, in words. */
 export function previousText(change: RankChange, rank: number | null): string {
   const { vi } = describeRankChange(change, rank);
   if (change.matchedBy === null) return vi;
-  const before = change.previousRank === null ? 'chưa xếp hạng' : `hạng ${change.previousRank}`;
+  const renamed = change.previousUnit === null ? '' : ` (tên khi đó: ${safeText(change.previousUnit)})`;
+  const before = `${change.previousRank === null ? 'chưa xếp hạng' : `hạng ${change.previousRank}`}${renamed}`;
   return vi === '—' ? before : `${before}, ${vi}`;
 }
 
