@@ -42,7 +42,7 @@ export function compareWithPrevious(groups: readonly CheckGroup[], previous: rea
 const READ_HEADERS = { rank: 'Hạng', unit: 'Đơn vị', set: 'Bộ tiêu chí', year: 'Năm', index: 'Chỉ số (%)', file: 'Tệp' } as const satisfies Record<string, (typeof SUMMARY_HEADERS)[number]>;
 type Column = keyof typeof READ_HEADERS;
 
-export type ReadPrevious = { ok: true; units: PreviousUnit[]; sheet: string } | { ok: false; message: string };
+export type ReadPrevious = { ok: true; units: PreviousUnit[]; sheet: string } | { ok: false; message: string; messageEn: string };
 
 /**
  * The ranking tables of a report `check --report` wrote, wherever they are: the sheet is
@@ -58,6 +58,7 @@ export function readPreviousReport(grid: WorkbookGrid): ReadPrevious {
     return {
       ok: false,
       message: `${grid.source} không phải báo cáo tổng hợp do "par-index check --report" ghi: không trang nào có bảng xếp hạng (các cột ${Object.values(READ_HEADERS).map((h) => `"${h}"`).join(', ')})`,
+      messageEn: `${grid.source} is not a consolidation report written by "par-index check --report": no sheet has its ranking table`,
     };
   }
   const units: PreviousUnit[] = [];
@@ -66,15 +67,20 @@ export function readPreviousReport(grid: WorkbookGrid): ReadPrevious {
       const text = (c: Column) => cellText(gridValue(sheet, row, cols[c]));
       if (text('unit') === '' && text('file') === '') break;
       const at = (c: Column) => `${grid.source}, trang "${sheet.name}", ô ${columnLetter(cols[c])}${row}`;
+      const refuse = (c: Column, why: string, whyEn: string): ReadPrevious => ({
+        ok: false,
+        message: `${at(c)}: ${why}`,
+        messageEn: `${grid.source}, sheet "${sheet.name}", cell ${columnLetter(cols[c])}${row}: ${whyEn}`,
+      });
       const rankValue = gridValue(sheet, row, cols.rank);
       const rank = typeof rankValue === 'number' && Number.isInteger(rankValue) && rankValue >= 1 ? rankValue : null;
-      if (rank === null && !['—', '-', ''].includes(cellText(rankValue))) return { ok: false, message: `${at('rank')}: hạng "${cellText(rankValue)}" không phải số thứ tự (hoặc "—" cho đơn vị chưa xếp hạng)` };
+      if (rank === null && !['—', '-', ''].includes(cellText(rankValue))) return refuse('rank', `hạng "${cellText(rankValue)}" không phải số thứ tự (hoặc "—" cho đơn vị chưa xếp hạng)`, `rank "${cellText(rankValue)}" is not a whole number (or "—")`);
       const set = /^(.+) v(\S+)$/.exec(text('set'));
-      if (!set) return { ok: false, message: `${at('set')}: "${text('set')}" không phải bộ tiêu chí dạng "mã-bộ vX.Y.Z"` };
+      if (!set) return refuse('set', `"${text('set')}" không phải bộ tiêu chí dạng "mã-bộ vX.Y.Z"`, `"${text('set')}" is not a set as "id vX.Y.Z"`);
       const yearValue = gridValue(sheet, row, cols.year);
-      if (typeof yearValue !== 'number' || !Number.isInteger(yearValue)) return { ok: false, message: `${at('year')}: năm "${cellText(yearValue)}" không phải số năm` };
+      if (typeof yearValue !== 'number' || !Number.isInteger(yearValue)) return refuse('year', `năm "${cellText(yearValue)}" không phải số năm`, `year "${cellText(yearValue)}" is not a year`);
       const indexValue = gridValue(sheet, row, cols.index);
-      if (indexValue !== null && indexValue !== '' && typeof indexValue !== 'number') return { ok: false, message: `${at('index')}: chỉ số "${cellText(indexValue)}" không phải số` };
+      if (indexValue !== null && indexValue !== '' && typeof indexValue !== 'number') return refuse('index', `chỉ số "${cellText(indexValue)}" không phải số`, `index "${cellText(indexValue)}" is not a number`);
       units.push({ unit: text('unit'), file: text('file'), rank, index: typeof indexValue === 'number' ? indexValue : null, setId: set[1], year: yearValue });
     }
   }
