@@ -5,7 +5,7 @@
  */
 import { rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { consolidate } from '../workbook/consolidation/consolidate';
+import { consolidate, type ConsolidateOptions } from '../workbook/consolidation/consolidate';
 import type { CheckedFile } from '../workbook/consolidation/checked-file';
 import { CliError, fileFailure } from './errors';
 
@@ -18,10 +18,10 @@ export async function checkReportPath(path: string, inputs: readonly string[]): 
   if (existing?.isDirectory()) throw new CliError(`${basename(path)} là một thư mục, không ghi báo cáo vào đó được`);
 }
 
-export async function writeReport(path: string, files: readonly CheckedFile[], createdAt: string): Promise<void> {
+export async function writeReport(path: string, files: readonly CheckedFile[], options: ConsolidateOptions): Promise<void> {
   // exceljs is loaded only when a report is asked for: a plain check does not need it.
   const { renderXlsx } = await import('../workbook/xlsx/render');
-  const buffer = await renderXlsx(consolidate(files, { createdAt }));
+  const buffer = await renderXlsx(consolidate(files, options));
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
   try {
     await writeFile(temp, buffer, { flag: 'wx' });

@@ -20,6 +20,8 @@ export interface RankChange {
   rankChange: number | null;
   /** How the match was made, for the report's note. */
   matchedBy: 'unit' | 'file' | null;
+  /** Last year's unit name where the match was made by file name (the name changed). */
+  previousUnit: string | null;
 }
 
 export interface RankComparison {
@@ -60,19 +62,50 @@ export function compareRanks(current: readonly RankedUnit[], previous: readonly 
       previousIndex: match?.index ?? null,
       rankChange: previousRank === null || c.rank === null ? null : previousRank - c.rank,
       matchedBy,
+      previousUnit: matchedBy === 'file' ? match!.unit : null,
     };
   });
   return { changes, unmatchedPrevious: previous.filter((p) => !used.has(p)) };
 }
 
-/** "tăng 3 bậc", "giảm 1 bậc", "giữ nguyên", "mới" (no rank last year), or "—" (no rank now). */
+/** "tăng 3 bậc", "giảm 1 bậc", "giữ hạng", "mới" (not there last year), or "—" (no rank in one of the years). */
 export function describeRankChange(change: RankChange, rank: number | null): { vi: string; en: string } {
   if (change.matchedBy === null) return { vi: 'mới', en: 'new' };
   if (rank === null || change.previousRank === null || change.rankChange === null) return { vi: '—', en: '—' };
   const steps = Math.abs(change.rankChange);
   if (change.rankChange > 0) return { vi: `tăng ${steps} bậc`, en: `up ${steps}` };
   if (change.rankChange < 0) return { vi: `giảm ${steps} bậc`, en: `down ${steps}` };
-  return { vi: 'giữ nguyên', en: 'unchanged' };
+  return { vi: 'giữ hạng', en: 'unchanged' };
+}
+
+/** A unit of last year's ranking, with what makes its rank comparable: the set it was ranked on. */
+export interface PreviousUnit extends RankedUnit {
+  setId: string;
+  year: number;
+}
+
+export interface RankingComparison {
+  /** Per group given, one change per unit, in the order given. */
+  changes: RankChange[][];
+  /** Last year's units that no unit of any group matched, in last year's order. */
+  unmatchedPrevious: PreviousUnit[];
+}
+
+/**
+ * This year's groups against last year's ranking. A group is compared with last year's
+ * units of the same set id only: ranks on another set are not the same scale, while the
+ * year differs by definition and the set's version may have been revised.
+ */
+export function compareRankings(groups: readonly { setId: string; units: readonly RankedUnit[] }[], previous: readonly PreviousUnit[]): RankingComparison {
+  const used = new Set<PreviousUnit>();
+  const changes = groups.map((g) => {
+    const candidates = previous.filter((p) => p.setId === g.setId);
+    const { changes: groupChanges, unmatchedPrevious } = compareRanks(g.units, candidates);
+    const left = new Set(unmatchedPrevious);
+    for (const p of candidates) if (!left.has(p)) used.add(p);
+    return groupChanges;
+  });
+  return { changes, unmatchedPrevious: previous.filter((p) => !used.has(p)) };
 }
 
 /**

@@ -152,6 +152,10 @@ export const vi = {
     unreadable: 'Không đọc được',
     insert: 'Chèn bảng tổng hợp',
     inserted: (sheets: string) => `Đã chèn bảng tổng hợp vào các trang ${sheets}.`,
+    previousPick: 'So với năm trước (không bắt buộc): báo cáo tổng hợp năm trước',
+    previousReading: 'Đang đọc báo cáo năm trước…',
+    previousRead: (file: string, units: string) => `So với ${file}: ${units} đơn vị năm trước. Bảng tổng hợp có thêm chỉ số, hạng năm trước và thay đổi.`,
+    previousRefused: 'Không dùng được báo cáo năm trước; bảng tổng hợp sẽ không so với năm trước',
   },
 
   import: {
@@ -340,6 +344,10 @@ export const en: Strings = {
     unreadable: 'Cannot be read',
     insert: 'Insert the consolidation',
     inserted: (sheets: string) => `Consolidation inserted into sheets ${sheets}.`,
+    previousPick: "Compare with last year (optional): last year's consolidation report",
+    previousReading: "Reading last year's report…",
+    previousRead: (file: string, units: string) => `Compared with ${file}: ${units} units last year. The consolidation gains last year's index, rank and the change.`,
+    previousRefused: "Last year's report cannot be used; the consolidation will not compare with last year",
   },
 
   import: {

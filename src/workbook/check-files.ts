@@ -4,7 +4,7 @@
  * validate, summarise), with the browser reader. A bad file never throws: it gets a
  * verdict with its reason, and the others go on.
  */
-import { readableCheck, type CheckedFile } from './consolidation';
+import { readableCheck, readPreviousReport, type CheckedFile, type ReadPrevious } from './consolidation';
 import { checkWorkbook } from './read/check';
 import { interpretWorkbook } from './read/interpret';
 import { readXlsxGridInBrowser } from './xlsx/read-grid-browser';
@@ -36,4 +36,15 @@ export async function checkPickedFiles(files: readonly PickedFile[], onChecked?:
     onChecked?.(verdict, i);
   }
   return out;
+}
+
+/** Last year's consolidation report, picked to compare this year's ranking with: its ranking table read back. */
+export async function readPickedPreviousReport(file: PickedFile): Promise<ReadPrevious> {
+  try {
+    return readPreviousReport(await readXlsxGridInBrowser(file.bytes, file.name));
+  } catch (e) {
+    if (e instanceof UnreadableWorkbookError) return { ok: false, message: `${file.name}: ${e.message}`, messageEn: `${file.name}: ${e.messageEn}` };
+    const why = e instanceof Error ? e.message.split('\n')[0].slice(0, 160) : String(e);
+    return { ok: false, message: `${file.name}: lỗi khi đọc tệp (${why})`, messageEn: `${file.name}: failed while reading the file (${why})` };
+  }
 }

@@ -1,4 +1,4 @@
-import { compareRanks, describeRankChange, type RankedUnit } from '../../src/domain';
+import { compareRankings, compareRanks, describeRankChange, type RankedUnit } from '../../src/domain';
 
 /** Twenty units ranked 1..20 this year; last year the same units ranked in reverse. */
 function twoYears() {
@@ -27,8 +27,8 @@ describe('rank change against last year', () => {
     current[4] = { ...current[4], unit: 'Sở Nông nghiệp và Môi trường', file: 'So_5 2025.xlsx' }; // renamed, file kept
     current[7] = { ...current[7], unit: 'Sở Dân tộc và Tôn giáo', file: 'dan-toc.xlsx' }; // new
     const { changes, unmatchedPrevious } = compareRanks(current, previous);
-    expect(changes[4]).toEqual({ previousRank: 16, previousIndex: previous[4].index, rankChange: 16 - 5, matchedBy: 'file' });
-    expect(changes[7]).toEqual({ previousRank: null, previousIndex: null, rankChange: null, matchedBy: null });
+    expect(changes[4]).toEqual({ previousRank: 16, previousIndex: previous[4].index, rankChange: 16 - 5, matchedBy: 'file', previousUnit: 'Sở số 5' });
+    expect(changes[7]).toEqual({ previousRank: null, previousIndex: null, rankChange: null, matchedBy: null, previousUnit: null });
     expect(describeRankChange(changes[7], 8).vi).toBe('mới');
     expect(unmatchedPrevious.map((p) => p.unit)).toEqual(['Sở số 8']);
   });
@@ -52,5 +52,29 @@ describe('rank change against last year', () => {
     const { changes } = compareRanks([{ unit: 'Sở A', file: 'a.xlsx', rank: null, index: 0.5 }], [{ unit: 'Sở A', file: 'a.xlsx', rank: 3, index: 0.6 }]);
     expect(changes[0]).toMatchObject({ previousRank: 3, rankChange: null, matchedBy: 'unit' });
     expect(describeRankChange(changes[0], null).vi).toBe('—');
+  });
+});
+
+describe('rankings of many groups against last year', () => {
+  it('a group is compared with last year\'s units of its own set only; a unit of another set is listed as gone', () => {
+    const previous = [
+      { unit: 'Sở A', file: 'a-2024.xlsx', rank: 2, index: 0.8, setId: 'so', year: 2024 },
+      { unit: 'Sở B', file: 'b-2024.xlsx', rank: 1, index: 0.9, setId: 'so', year: 2024 },
+      { unit: 'Xã A', file: 'xa-a-2024.xlsx', rank: 1, index: 0.7, setId: 'xa', year: 2024 },
+      { unit: 'Sở A', file: 'a-2024.xlsx', rank: 1, index: 0.6, setId: 'cu', year: 2024 },
+    ];
+    const { changes, unmatchedPrevious } = compareRankings(
+      [
+        { setId: 'so', units: [{ unit: 'Sở A', file: 'a-2025.xlsx', rank: 1, index: 0.85 }, { unit: 'Sở C', file: 'b 2025.xlsx', rank: 2, index: 0.84 }] },
+        { setId: 'xa', units: [{ unit: 'Xã A', file: 'xa-a-2025.xlsx', rank: 1, index: 0.75 }] },
+      ],
+      previous,
+    );
+    expect(changes[0].map((c) => [c.previousRank, c.rankChange, c.matchedBy, c.previousUnit])).toEqual([
+      [2, 1, 'unit', null],
+      [1, -1, 'file', 'Sở B'],
+    ]);
+    expect(describeRankChange(changes[1][0], 1).vi).toBe('giữ hạng');
+    expect(unmatchedPrevious).toEqual([previous[3]]);
   });
 });

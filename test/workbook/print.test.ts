@@ -175,8 +175,16 @@ suite('printed on A4 by LibreOffice', () => {
       const unit = `${i % 2 ? 'Sở' : 'UBND xã'} Đơn vị thử nghiệm số ${i}`;
       writeFileSync(join(inbox, `don-vi-${String(i).padStart(2, '0')}.xlsx`), await renderXlsx(buildWorkbook(minhHoa, { unit, year: 2025, values, createdAt: '2025-06-30T00:00:00.000Z' })));
     }
+    // Beside last year's ranking: four of these units and two that sent nothing this year.
+    const lastYear = join(work, 'nam-truoc');
+    mkdirSync(lastYear);
+    for (const i of [1, 2, 3, 4, 31, 32]) {
+      const unit = `${i % 2 ? 'Sở' : 'UBND xã'} Đơn vị thử nghiệm số ${i}`;
+      const values = randomAssessment(minhHoa, seeded(200 + i));
+      writeFileSync(join(lastYear, `don-vi-${i}-2024.xlsx`), await renderXlsx(buildWorkbook(minhHoa, { unit, year: 2024, values, createdAt: '2024-06-30T00:00:00.000Z' })));
+    }
     const report = join(work, 'tong-hop-30.xlsx');
-    const run = await runCli(['check', inbox, '--report', report]);
+    const run = await runCli(['check', inbox, '--report', report, '--previous', lastYear]);
     expect(run.code).toBeLessThan(2);
     files.push(report);
 
@@ -225,6 +233,8 @@ suite('printed on A4 by LibreOffice', () => {
     const text = report.pages.map(compact).join('\n');
     for (let i = 1; i <= 30; i++) expect(text).toContain(`don-vi-${String(i).padStart(2, '0')}.xlsx`);
     expect(text).toContain('TỔNGHỢPKẾTQUẢKIỂMTRA');
+    // Last year's columns and the units gone since, on the same pages.
+    for (const words of ['Hạngnămtrước', 'Thayđổi', 'mới', 'don-vi-31-2024.xlsx', 'don-vi-32-2024.xlsx']) expect(text).toContain(words);
   });
 
   test('every page is A4, numbered "Trang n/N", and kept as a PNG', () => {

@@ -7,15 +7,20 @@
  * checked in parallel where the machine has cores to spare (--threads sets how many). A
  * file that cannot be read, or takes too long, gets its reason and the run goes on.
  * --report writes the consolidation workbook (ranking, problems per unit, fields compared).
+ * --previous sets each unit's rank beside last year's (a folder of last year's submissions,
+ * or last year's report): the change in places, the units new and the units gone.
  * Exit 0: no errors · 1: errors found · 2: some file could not be read (the report is
  * still written, listing it).
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { bandText, formatPoints, formatRate, pointsEqual, resultText, type Problem } from '../../domain';
+import { bandText, describeRankChange, formatPoints, formatRate, pointsEqual, resultText, type PreviousUnit, type Problem } from '../../domain';
 import { resultJson } from '../result-json';
 import { groupChecks, NOT_RANKED } from '../../workbook/consolidation/groups';
 import type { CheckedFile, ReadableCheck } from '../../workbook/consolidation/checked-file';
+import { previousText } from '../../workbook/consolidation/consolidate';
+import { compareWithPrevious, type PreviousRanking } from '../../workbook/consolidation/previous';
+import { loadPrevious } from '../check-previous';
 import { declareCommand, parseCommand } from '../command';
 import { expandInputs } from '../check-inputs';
 import { checkFiles } from '../check-pool';
@@ -24,11 +29,11 @@ import { CliError, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE } from '../errors';
 import type { CliIO } from '../io';
 import { printProblems } from '../problems-output';
 
-type CheckOptions = { report?: string; json?: true; threads?: string };
+type CheckOptions = { report?: string; json?: true; threads?: string; previous?: string };
 
 export function checkCli(): Command {
   return declareCommand('check', 'kiểm tra tệp đã chấm, từng tệp hoặc cả thư mục bài nộp')
-    .usage('TỆP.xlsx|THƯ-MỤC… [--report TỔNG-HỢP.xlsx] [--json] [--threads N]')
+    .usage('TỆP.xlsx|THƯ-MỤC… [--report TỔNG-HỢP.xlsx] [--previous NĂM-TRƯỚC] [--json] [--threads N]')
     .description(
       'Kiểm tra tệp đã chấm: điểm vượt tối đa, thiếu tài liệu kiểm chứng, công thức bị ghi đè, điểm tối đa bị sửa, ' +
         'dòng tiêu chí bị xóa, số lưu dạng chữ ("15,3"); in tổng điểm của tệp và tổng tính lại. ' +
@@ -37,9 +42,15 @@ export function checkCli(): Command {
     )
     .argument('[TỆP|THƯ-MỤC...]', 'tệp .xlsx đã chấm, hoặc thư mục chứa các tệp đó')
     .option('--report <TỔNG-HỢP.xlsx>', 'ghi sổ tổng hợp: xếp hạng các đơn vị (theo bộ tiêu chí/năm/cấp), lỗi từng đơn vị, so sánh theo lĩnh vực')
+    .option(
+      '--previous <NĂM-TRƯỚC>',
+      'so xếp hạng với năm trước: thư mục bài nộp năm trước, hoặc báo cáo tổng hợp năm trước (.xlsx do --report ghi). ' +
+        'Thêm chỉ số, hạng năm trước và thay đổi ("tăng 3 bậc", "giảm 1 bậc", "giữ hạng", "mới"); đơn vị khớp theo tên, ' +
+        'đổi tên thì theo tên tệp (bỏ năm); so trong cùng bộ tiêu chí; đơn vị năm trước không còn được liệt kê',
+    )
     .option('--json', 'in kết quả dạng JSON (mã vấn đề, ô, tổng điểm) thay cho bảng chữ')
     .option('--threads <N>', 'số tệp kiểm tra song song, 1–64 (mặc định: 1; máy từ 4 nhân: một tệp mỗi nhân khi có nhiều tệp)')
-    .addHelpText('after', '\nVí dụ:\n  par-index check bai-nop/ --report tong-hop.xlsx\n  par-index check so-xay-dung.xlsx --json');
+    .addHelpText('after', '\nVí dụ:\n  par-index check bai-nop/ --report tong-hop.xlsx\n  par-index check bai-nop-2025/ --report tong-hop-2025.xlsx --previous tong-hop-2024.xlsx\n  par-index check so-xay-dung.xlsx --json');
 }
 
 export async function checkCommand(argv: readonly string[], io: CliIO): Promise<number> {
@@ -57,6 +68,9 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   for (const folder of emptyFolders) io.err(`${folder}: thư mục không có tệp .xlsx nào`);
   if (inputs.length === 0) throw new CliError('Không có tệp .xlsx nào để kiểm tra');
   if (report) await checkReportPath(report, inputs.map((i) => i.path));
+  // Last year's ranking first: a wrong --previous stops the run before anything is written.
+  const previous = opts.previous === undefined ? null : await loadPrevious(opts.previous, io.cwd, { threads: threadCount, report });
+  for (const line of previous?.unreadable ?? []) io.err(`Năm trước, bỏ qua tệp không đọc được: ${line}`);
 
   const started = Date.now();
   const { results, threads } = await checkFiles(inputs, { threads: threadCount });
@@ -64,15 +78,17 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
   const unreadable = results.filter((r) => !r.readable).length;
   const withErrors = results.filter((r) => r.readable && !isOk(r)).length;
 
-  const ranking = rankingOf(results);
+  const { ranking, unmatchedPrevious } = rankingOf(results, previous?.ranking ?? null);
   if (json) {
-    io.out(JSON.stringify({ files: results.map(fileJson), ranking, ...(report ? { report: reportArg } : {}) }, null, 2));
+    const previousJson = previous ? { previous: { source: previous.ranking.source, units: previous.ranking.units.length, unmatched: unmatchedPrevious.map(previousUnitJson) } } : {};
+    io.out(JSON.stringify({ files: results.map(fileJson), ranking, ...previousJson, ...(report ? { report: reportArg } : {}) }, null, 2));
   } else {
     for (const r of results) {
       if (r.readable) printFile(r, io);
       else io.out(`${r.file}: KHÔNG ĐỌC ĐƯỢC — ${r.error}\n`);
     }
-    if (ranking.length > 1) printRanking(ranking, io);
+    if (ranking.length > 1 || previous) printRanking(ranking, io);
+    if (previous) printUnmatched(unmatchedPrevious, previous.ranking.source, io);
   }
   if (results.length > 1) {
     const how = threads > 1 ? ` bằng ${threads} luồng song song` : '';
@@ -82,7 +98,7 @@ export async function checkCommand(argv: readonly string[], io: CliIO): Promise<
     );
   }
   if (report) {
-    await writeReport(report, results, new Date().toISOString().slice(0, 10));
+    await writeReport(report, results, { createdAt: new Date().toISOString().slice(0, 10), ...(previous ? { previous: previous.ranking } : {}) });
     (json ? io.err : io.out)(`Đã ghi báo cáo tổng hợp: ${reportArg}`);
   }
   return unreadable > 0 ? EXIT_USAGE : withErrors > 0 ? EXIT_PROBLEMS : EXIT_OK;
@@ -147,23 +163,55 @@ interface RankingEntry {
   provisional: boolean;
   /** False for a file with errors: listed, not ranked until corrected. */
   ranked: boolean;
+  /** With --previous: last year's published index and rank (null: not found, or not ranked then). */
+  previousIndex?: number | null;
+  previousRank?: number | null;
+  /** previousRank − rank, so moving up is positive; null for a unit new or unranked in either year. */
+  rankChange?: number | null;
+  /** How last year's unit was found: by unit name, by file name (renamed), or null (new). */
+  matchedBy?: 'unit' | 'file' | null;
+  /** Last year's name of a unit found by its file name. */
+  previousUnit?: string | null;
+  /** "tăng 3 bậc", "giảm 1 bậc", "giữ hạng", "mới", or "—". */
+  change?: string;
 }
 
-/** The same ranking as the --report workbook's, group by group, in rank order. */
-function rankingOf(results: readonly CheckedFile[]): RankingEntry[] {
-  return groupChecks(results).groups.flatMap((g) =>
-    g.checks.map(({ check, rank }) => ({
-      group: `${g.set.id} v${g.set.version} · ${g.year} · ${g.set.level}`,
-      file: check.file,
-      unit: check.unit,
-      rank,
-      index: check.result.final.index,
-      publishedIndex: check.result.final.publishedIndex,
-      band: check.result.final.band,
-      provisional: check.result.final.provisional,
-      ranked: check.rankable,
-    })),
+/** The same ranking as the --report workbook's, group by group, in rank order, beside last year's when given. */
+function rankingOf(results: readonly CheckedFile[], previous: PreviousRanking | null): { ranking: RankingEntry[]; unmatchedPrevious: PreviousUnit[] } {
+  const { groups } = groupChecks(results);
+  const compared = previous ? compareWithPrevious(groups, previous.units) : null;
+  const ranking = groups.flatMap((g) =>
+    g.checks.map((r): RankingEntry => {
+      const { check, rank } = r;
+      const change = compared?.changeOf.get(r);
+      return {
+        group: `${g.set.id} v${g.set.version} · ${g.year} · ${g.set.level}`,
+        file: check.file,
+        unit: check.unit,
+        rank,
+        index: check.result.final.index,
+        publishedIndex: check.result.final.publishedIndex,
+        band: check.result.final.band,
+        provisional: check.result.final.provisional,
+        ranked: check.rankable,
+        ...(change
+          ? {
+              previousIndex: change.previousIndex,
+              previousRank: change.previousRank,
+              rankChange: change.rankChange,
+              matchedBy: change.matchedBy,
+              previousUnit: change.previousUnit,
+              change: describeRankChange(change, rank).vi,
+            }
+          : {}),
+      };
+    }),
   );
+  return { ranking, unmatchedPrevious: compared?.unmatched ?? [] };
+}
+
+function previousUnitJson(p: PreviousUnit) {
+  return { unit: p.unit, file: p.file, setId: p.setId, year: p.year, rank: p.rank, index: p.index };
 }
 
 function printRanking(ranking: readonly RankingEntry[], io: CliIO): void {
@@ -171,8 +219,20 @@ function printRanking(ranking: readonly RankingEntry[], io: CliIO): void {
   for (const e of ranking) {
     if (e.group !== group) io.out(`Xếp hạng (bộ ${(group = e.group)}):`);
     const figure = e.ranked ? `${formatRate(e.publishedIndex) || '—'} · ${bandText({ band: e.band, provisional: e.provisional, index: e.index })}` : NOT_RANKED;
-    io.out(`  ${e.rank ?? '—'}. ${e.unit ?? '(chưa ghi đơn vị)'} — ${figure} · ${e.file}`);
+    const change = e.matchedBy === undefined ? null : { previousRank: e.previousRank ?? null, previousIndex: e.previousIndex ?? null, rankChange: e.rankChange ?? null, matchedBy: e.matchedBy, previousUnit: e.previousUnit ?? null };
+    const before = change ? ` · năm trước: ${previousText(change, e.rank)}` : '';
+    io.out(`  ${e.rank ?? '—'}. ${e.unit ?? '(chưa ghi đơn vị)'} — ${figure}${before} · ${e.file}`);
   }
+  io.out('');
+}
+
+function printUnmatched(units: readonly PreviousUnit[], source: string, io: CliIO): void {
+  if (units.length === 0) {
+    io.out(`Mọi đơn vị trong xếp hạng năm trước (${source}) đều có năm nay.\n`);
+    return;
+  }
+  io.out(`Đơn vị có trong xếp hạng năm trước (${source}), không có năm nay (${units.length}):`);
+  for (const p of units) io.out(`  ${p.unit} — bộ ${p.setId} · ${p.year} · hạng ${p.rank ?? '—'} · ${formatRate(p.index) || '—'} · ${p.file}`);
   io.out('');
 }
 

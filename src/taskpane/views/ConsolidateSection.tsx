@@ -1,7 +1,8 @@
 /**
  * Tổng hợp nhiều tệp: the appraiser picks the submitted files, sees each one's verdict as it
  * is read (unit, index, band, errors and warnings, or why it cannot be read), then inserts
- * the consolidation — the CLI's report — into the open workbook.
+ * the consolidation — the CLI's report — into the open workbook. Last year's report, when
+ * picked, puts each unit's previous rank and its change beside this year's, as check --previous.
  */
 import { Button, Caption1, Subtitle2 } from '@fluentui/react-components';
 import { bandText, formatPoints, formatRate } from '../../domain';
@@ -16,7 +17,9 @@ export function ConsolidateSection() {
   const strings = useStrings();
   const s = strings.consolidate;
   const { act, busy } = useWorkbook();
-  const { items, verdicts, pick } = useConsolidation();
+  const locale = useLocale();
+  const { items, verdicts, pick, previous, pickPrevious } = useConsolidation();
+  const lastYear = previous?.state === 'read' ? previous.ranking : null;
   const done = items.filter((i) => i.verdict !== null).length;
 
   return (
@@ -36,6 +39,24 @@ export function ConsolidateSection() {
           }}
         />
       </label>
+      <label>
+        <Caption1>{s.previousPick}</Caption1>{' '}
+        <input
+          data-testid="consolidate-previous"
+          type="file"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={(e) => void pickPrevious(e.currentTarget.files?.[0] ?? null)}
+        />
+      </label>
+      {previous && (
+        <Caption1 data-testid="consolidate-previous-state" className={previous.state === 'refused' ? styles.error : styles.muted}>
+          {previous.state === 'reading'
+            ? s.previousReading
+            : previous.state === 'read'
+              ? s.previousRead(previous.name, formatPoints(previous.ranking.units.length, locale))
+              : `${s.previousRefused}: ${locale === 'en' ? previous.errorEn : previous.error}`}
+        </Caption1>
+      )}
       {items.length > 0 && done < items.length && <Caption1 data-testid="consolidate-progress">{s.reading(formatPoints(done), formatPoints(items.length))}</Caption1>}
       {items.length > 0 && (
         <ul className={styles.list}>
@@ -49,14 +70,14 @@ export function ConsolidateSection() {
       <Button
         data-testid="consolidate-insert"
         appearance="primary"
-        disabled={busy || verdicts === null}
+        disabled={busy || verdicts === null || previous?.state === 'reading'}
         onClick={() =>
           verdicts &&
           void act(
             async (port) => {
               // Loaded with the reader's chunk, not with the pane.
               const { consolidate } = await import('../../workbook/consolidation/consolidate');
-              return port.insertConsolidation(consolidate(verdicts, { createdAt: new Date().toISOString().slice(0, 10) }));
+              return port.insertConsolidation(consolidate(verdicts, { createdAt: new Date().toISOString().slice(0, 10), ...(lastYear ? { previous: lastYear } : {}) }));
             },
             (sheets) => s.inserted(sheets.map((n) => `"${n}"`).join(', ')),
           )

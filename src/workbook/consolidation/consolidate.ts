@@ -9,35 +9,18 @@
  * addresses, messages quoting typed values) is folded before it becomes a cell, and
  * written as text, so "=HYPERLINK(…)" typed as a unit name stays text.
  */
-import { bandText, foldText, resultText, type Severity } from '../../domain';
+import { bandText, describeRankChange, foldText, resultText, type RankChange, type Severity } from '../../domain';
 import { a1, columnLetter, rangeA1 } from '../a1';
 import type { CellLiteral, CellSpec, ConditionalFormatSpec, SheetSpec, StyleSpec, WorkbookSpec } from '../spec';
 import { printReady } from '../print-setup';
 import { HIGHLIGHT, STYLE } from '../styles';
 import { countProblems, type CheckedFile, type CheckedSet } from './checked-file';
 import { groupChecks, NOT_RANKED, type CheckGroup, type RankedCheck } from './groups';
+import { compareWithPrevious, type PreviousRanking } from './previous';
+import { CONSOLIDATION_SHEETS, PREVIOUS_HEADERS, PROBLEM_HEADERS, SUMMARY_HEADERS, UNMATCHED_HEADERS } from './report-headers';
 import { sheetNamer } from './sheet-names';
 
-export const CONSOLIDATION_SHEETS = { summary: 'Tổng hợp', fields: 'So sánh lĩnh vực' } as const;
-
-export const SUMMARY_HEADERS = [
-  'Hạng',
-  'Đơn vị',
-  'Bộ tiêu chí',
-  'Năm',
-  'Điểm tự đánh giá',
-  'Điểm thẩm định',
-  'Điểm đạt',
-  'Điểm tối đa áp dụng',
-  'Chỉ số (%)',
-  'Xếp loại',
-  'Số lỗi',
-  'Số cảnh báo',
-  'Tệp',
-  'Ghi chú',
-] as const;
-
-export const PROBLEM_HEADERS = ['STT', 'Mức độ', 'Mã vấn đề', 'Tiêu chí', 'Ô', 'Nội dung'] as const;
+export { CONSOLIDATION_SHEETS, PREVIOUS_HEADERS, PROBLEM_HEADERS, SUMMARY_HEADERS, UNMATCHED_HEADERS } from './report-headers';
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' };
 const LEVEL_LABEL: Record<CheckedSet['level'], string> = { so: 'sở, ban, ngành', xa: 'xã, phường', tinh: 'tỉnh' };
@@ -53,60 +36,116 @@ export function safeText(text: string): string {
   return foldText(text).slice(0, MAX_CELL_TEXT);
 }
 
-export function consolidate(files: readonly CheckedFile[], options: { createdAt?: string } = {}): WorkbookSpec {
+export interface ConsolidateOptions {
+  createdAt?: string;
+  /** Last year's ranking: each unit's previous index, rank and change, and last year's units not found. */
+  previous?: PreviousRanking;
+}
+
+/**
+ * Widths of the ranking's columns, by header: alone, and beside last year's three columns.
+ * printReady narrows the wide columns to 14 and fits the sheet to the page's width, so the
+ * narrow ones are narrowed here, to keep the table at the same print scale (about 85 %).
+ */
+const SUMMARY_WIDTHS: Record<(typeof SUMMARY_HEADERS)[number] | (typeof PREVIOUS_HEADERS)[number], [number, number]> = {
+  'Hạng': [7, 6],
+  'Đơn vị': [36, 36],
+  'Bộ tiêu chí': [22, 13],
+  'Năm': [7, 6],
+  'Điểm tự đánh giá': [13, 8],
+  'Điểm thẩm định': [13, 8],
+  'Điểm đạt': [11, 8],
+  'Điểm tối đa áp dụng': [13, 8],
+  'Chỉ số (%)': [11, 9],
+  'Xếp loại': [17, 17],
+  'Chỉ số năm trước': [9, 9],
+  'Hạng năm trước': [8, 8],
+  'Thay đổi': [10, 9],
+  'Số lỗi': [8, 6],
+  'Số cảnh báo': [10, 7],
+  'Tệp': [28, 28],
+  'Ghi chú': [40, 40],
+};
+
+export function consolidate(files: readonly CheckedFile[], options: ConsolidateOptions = {}): WorkbookSpec {
   const { groups, unreadable } = groupChecks(files);
   const nameSheet = sheetNamer([CONSOLIDATION_SHEETS.summary, CONSOLIDATION_SHEETS.fields, 'History']);
   const unitSheets = new Map<RankedCheck, string>();
   for (const g of groups) for (const r of g.checks) unitSheets.set(r, nameSheet(r.unitName));
+  const previous = options.previous ? { source: options.previous.source, ...compareWithPrevious(groups, options.previous.units) } : null;
 
+  const band = SUMMARY_HEADERS.indexOf('Xếp loại') + 1;
+  const headers = previous ? [...SUMMARY_HEADERS.slice(0, band), ...PREVIOUS_HEADERS, ...SUMMARY_HEADERS.slice(band)] : [...SUMMARY_HEADERS];
+  const column = (header: (typeof headers)[number]) => headers.indexOf(header) + 1;
   const summary = new SheetBuilder(CONSOLIDATION_SHEETS.summary);
-  summary.columns([7, 36, 22, 7, 13, 13, 11, 13, 11, 17, 8, 10, 28, 40]);
+  summary.columns(headers.map((h) => SUMMARY_WIDTHS[h][previous ? 1 : 0]));
   summary.put(1, 1, 'TỔNG HỢP KẾT QUẢ KIỂM TRA, THẨM ĐỊNH CHỈ SỐ CẢI CÁCH HÀNH CHÍNH', STYLE.title);
   const readable = groups.reduce((s, g) => s + g.checks.length, 0);
-  summary.put(2, 1, `${files.length} tệp: ${readable} đọc được, ${unreadable.length} không đọc được · ${groups.length} nhóm bộ tiêu chí${options.createdAt ? ` · lập ngày ${options.createdAt}` : ''}`, STYLE.subtitle);
+  const against = previous ? ` · so với năm trước: ${safeText(previous.source)}` : '';
+  summary.put(2, 1, `${files.length} tệp: ${readable} đọc được, ${unreadable.length} không đọc được · ${groups.length} nhóm bộ tiêu chí${options.createdAt ? ` · lập ngày ${options.createdAt}` : ''}${against}`, STYLE.subtitle);
   if (groups.length > 1) {
     summary.put(3, 1, 'Mỗi nhóm (cùng bộ tiêu chí, phiên bản, năm và cấp) được xếp hạng riêng; không so sánh chỉ số giữa các nhóm.', STYLE.warning);
   }
   let row = 5;
   groups.forEach((g, gi) => {
     summary.put(row++, 1, groupTitle(g, gi), GROUP_STYLE);
-    summary.header(row++, SUMMARY_HEADERS);
+    summary.header(row++, headers);
     for (const r of g.checks) {
       const c = r.check;
       const { errors, warnings } = countProblems(c);
+      const change = previous?.changeOf.get(r);
       const notes = [
         `Chi tiết: trang "${unitSheets.get(r)}"`,
         ...(r.duplicateOf ? [`Trùng đơn vị với tệp ${safeText(r.duplicateOf)}`] : []),
         ...(c.unit ? [] : ['Tệp không ghi tên đơn vị']),
+        ...(change?.previousUnit ? [`Năm trước là "${safeText(change.previousUnit)}" (khớp theo tên tệp)`] : []),
       ];
       const final = c.result.final;
-      summary.row(row++, [
-        r.rank ?? '—',
-        safeText(r.unitName),
-        `${c.set.id} v${c.set.version}`,
-        c.year,
-        c.result.self.points,
-        c.result.appraised.points,
-        final.points,
-        final.max,
-        final.publishedIndex,
-        c.rankable ? bandText(final) : NOT_RANKED,
-        errors,
-        warnings,
-        safeText(c.file),
-        notes.join('; '),
-      ], (col) => (col === 9 ? STYLE.rate : col === 11 && errors > 0 ? ERROR_COUNT : STYLE.number));
+      const values: Record<(typeof headers)[number], CellLiteral> = {
+        'Hạng': r.rank ?? '—',
+        'Đơn vị': safeText(r.unitName),
+        'Bộ tiêu chí': `${c.set.id} v${c.set.version}`,
+        'Năm': c.year,
+        'Điểm tự đánh giá': c.result.self.points,
+        'Điểm thẩm định': c.result.appraised.points,
+        'Điểm đạt': final.points,
+        'Điểm tối đa áp dụng': final.max,
+        'Chỉ số (%)': final.publishedIndex,
+        'Xếp loại': c.rankable ? bandText(final) : NOT_RANKED,
+        'Chỉ số năm trước': change?.previousIndex ?? null,
+        'Hạng năm trước': change ? (change.previousRank ?? (change.matchedBy ? '—' : null)) : null,
+        'Thay đổi': change ? describeRankChange(change, r.rank).vi : null,
+        'Số lỗi': errors,
+        'Số cảnh báo': warnings,
+        'Tệp': safeText(c.file),
+        'Ghi chú': notes.join('; '),
+      };
+      const rates = [column('Chỉ số (%)'), column('Chỉ số năm trước')];
+      summary.row(row++, headers.map((h) => values[h]), (col) =>
+        rates.includes(col) ? STYLE.rate : col === column('Số lỗi') && errors > 0 ? ERROR_COUNT : STYLE.number,
+      );
     }
     row++;
   });
+  if (previous && previous.unmatched.length > 0) {
+    summary.put(row++, 1, `ĐƠN VỊ CÓ TRONG XẾP HẠNG NĂM TRƯỚC, KHÔNG CÓ NĂM NAY (${previous.unmatched.length})`, GROUP_STYLE);
+    summary.header(row, UNMATCHED_HEADERS);
+    const top = row++;
+    previous.unmatched.forEach((p, i) =>
+      summary.row(row++, [i + 1, safeText(p.unit), `${safeText(p.setId)} · ${p.year}`, p.rank ?? '—', p.index, safeText(p.file)], (col) => (col === 5 ? STYLE.rate : STYLE.number)),
+    );
+    // The file's path gets the width of the figures' columns beside it.
+    summary.merge(top, UNMATCHED_HEADERS.length, row - 1, column('Xếp loại'));
+    row++;
+  }
   if (unreadable.length > 0) {
     summary.put(row++, 1, `TỆP KHÔNG ĐỌC ĐƯỢC (${unreadable.length})`, GROUP_STYLE);
     summary.header(row++, ['STT', 'Tệp', 'Lý do']);
     unreadable.forEach((u, i) => summary.row(row++, [i + 1, safeText(u.file), safeText(u.error)], () => STYLE.leaf));
-    summary.merge(row - unreadable.length, 3, row - 1, SUMMARY_HEADERS.length);
+    summary.merge(row - unreadable.length, 3, row - 1, headers.length);
   }
 
-  const sheets = [summary.build(), fieldComparison(groups), ...groups.flatMap((g) => g.checks.map((r) => unitSheet(r, g, unitSheets.get(r)!)))];
+  const sheets = [summary.build(), fieldComparison(groups), ...groups.flatMap((g) => g.checks.map((r) => unitSheet(r, g, unitSheets.get(r)!, previous?.changeOf.get(r))))];
   return {
     // Every sheet prints legibly on A4 landscape, numbered, its table's header repeated.
     sheets: sheets.map((s) => printReady(s, { right: 'Tổng hợp thẩm định Chỉ số CCHC' })),
@@ -168,13 +207,13 @@ function fieldComparison(groups: readonly CheckGroup[]): SheetSpec {
   return sheet.build();
 }
 
-function unitSheet(r: RankedCheck, g: CheckGroup, name: string): SheetSpec {
+function unitSheet(r: RankedCheck, g: CheckGroup, name: string, change: RankChange | undefined): SheetSpec {
   const c = r.check;
   const sheet = new SheetBuilder(name);
   sheet.columns([6, 11, 22, 10, 22, 100]);
   const { errors, warnings, infos } = countProblems(c);
   sheet.put(1, 1, safeText(r.unitName), STYLE.title);
-  sheet.put(2, 1, `Tệp: ${safeText(c.file)} · bộ ${c.set.id} v${c.set.version} · năm ${c.year} · hạng ${r.rank ?? '—'}/${g.checks.length} trong nhóm`, STYLE.subtitle);
+  sheet.put(2, 1, `Tệp: ${safeText(c.file)} · bộ ${c.set.id} v${c.set.version} · năm ${c.year} · hạng ${r.rank ?? '—'}/${g.checks.length} trong nhóm${change ? ` · năm trước: ${previousText(change, r.rank)}` : ''}`, STYLE.subtitle);
   sheet.put(3, 1, `${resultText(c.result)}${c.rankable ? '' : ` (${NOT_RANKED})`} · ${errors} lỗi, ${warnings} cảnh báo, ${infos} thông tin`, STYLE.subtitle);
   sheet.header(5, PROBLEM_HEADERS);
   if (c.problems.length === 0) sheet.put(6, 1, 'Không có vấn đề.');
@@ -186,6 +225,15 @@ function unitSheet(r: RankedCheck, g: CheckGroup, name: string): SheetSpec {
   });
   sheet.freeze(5);
   return sheet.build();
+}
+
+/** "hạng 5, tăng 2 bậc", "mới", "chưa xếp hạng", "hạng 4 (tên khi đó: Sở A), giữ hạng": last year's rank and the change, in words. */
+export function previousText(change: RankChange, rank: number | null): string {
+  const { vi } = describeRankChange(change, rank);
+  if (change.matchedBy === null) return vi;
+  const renamed = change.previousUnit === null ? '' : ` (tên khi đó: ${safeText(change.previousUnit)})`;
+  const before = `${change.previousRank === null ? 'chưa xếp hạng' : `hạng ${change.previousRank}`}${renamed}`;
+  return vi === '—' ? before : `${before}, ${vi}`;
 }
 
 const GROUP_STYLE: StyleSpec = { font: { bold: true, color: '1F4E79' }, fill: 'DDEBF7' };
