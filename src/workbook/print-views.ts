@@ -33,7 +33,7 @@ export const PRINT_VIEW: Record<PrintView, ViewDefinition> = {
     label: 'Kế hoạch (bảng Tổng hợp)',
     labelEn: 'The plan (the Tổng hợp table)',
     sheet: SHEETS.summary,
-    scoringColumns: ['code', 'name', 'maxScore', 'target', 'score', 'scoreRate', 'completion', 'gapToTarget', 'leadUnit', 'partnerUnits', 'deadline'],
+    scoringColumns: ['code', 'name', 'maxScore', 'target', 'score', 'scoreRate', 'completion', 'gapToTarget', 'leadUnit', 'partnerUnits', 'deadline', 'previousScore'],
   },
 };
 
