@@ -122,8 +122,9 @@ export function proposeTargets(items: readonly AllocationItem[], goal: Goal, opt
  * Last year's score of a row is, first, one typed for it (`lastScores`); else, when the
  * workbook carries last year's results (`previousScore`, previous-scores.ts), that — and
  * the proposal then goes down to the sub-criteria by default; else the workbook's own
- * final scores. A row whose sub-criteria are new (a criterion split this year) has last
- * year's score only as a whole, so it is given one target as a whole.
+ * final scores; a row without one scored nothing last year. A row whose sub-criteria are
+ * all new (a criterion split this year) has last year's score only as a whole, so it is
+ * given one target as a whole.
  */
 export function proposeSetTargets(
   set: CriteriaSet,
@@ -143,8 +144,9 @@ export function proposeSetTargets(
   const frontier: Criterion[] = [];
   const visit = (node: Criterion) => {
     const applicable = node.children.filter((c) => totals.byCode.get(c.code)!.applicableLeaves > 0);
-    const childrenKnown = previous.size === 0 || !previous.has(node.code) || applicable.every((c) => previous.has(c.code));
-    if (node.isLeaf || node.depth >= depth || !childrenKnown) frontier.push(node);
+    // Sub-criteria all new this year (a split criterion): last year's score is known only for the whole.
+    const splitThisYear = previous.has(node.code) && !applicable.some((c) => previous.has(c.code));
+    if (node.isLeaf || node.depth >= depth || splitThisYear) frontier.push(node);
     else node.children.forEach(visit);
   };
   set.items.forEach(visit);
