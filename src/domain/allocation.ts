@@ -169,3 +169,17 @@ export function proposeSetTargets(
   set.items.forEach(rollUp);
   return { ...result, targets };
 }
+
+/**
+ * The targets of a proposal a planner types: every field's (the plan table's cells) and the
+ * rows the goal was shared among. A criterion between them keeps its formula, the sum of
+ * its sub-criteria's targets, so it follows when one of them is changed by hand.
+ */
+export function targetsToType(set: CriteriaSet, targets: Readonly<Record<string, number>>): Map<string, number> {
+  const typed = new Map<string, number>();
+  for (const node of set.nodes) {
+    if (!(node.code in targets)) continue;
+    if (node.depth === 1 || !node.children.some((c) => c.code in targets)) typed.set(node.code, targets[node.code]);
+  }
+  return typed;
+}

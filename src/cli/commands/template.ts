@@ -10,7 +10,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { formatPoints, formatRate, numberOrNull, parseNumber, proposeSetTargets, sumPoints, validateAssessment, type Assessment, type CriteriaSet, type Goal } from '../../domain';
+import { formatPoints, formatRate, numberOrNull, parseNumber, proposeSetTargets, sumPoints, targetsToType, validateAssessment, type Assessment, type CriteriaSet, type Goal } from '../../domain';
 import { buildWorkbook } from '../../workbook/build-workbook';
 import { SHEETS, SUMMARY_COL } from '../../workbook/layout';
 import { columnLetter } from '../../workbook/a1';
@@ -118,7 +118,7 @@ export async function templateCommand(argv: readonly string[], io: CliIO): Promi
   if (goal !== null) {
     const proposal = proposeSetTargets(set, values, goal);
     if (!proposal.ok) throw new CliError(`--goal ${opts.goal}: ${proposal.message}`);
-    for (const [code, target] of Object.entries(proposal.targets)) (values.entries[code] ??= {}).target = target;
+    for (const [code, target] of targetsToType(set, proposal.targets)) (values.entries[code] ??= {}).target = target;
   }
   const spec = buildWorkbook(set, { unit: unit || undefined, year, values, printView, createdAt: new Date().toISOString() });
   if (previous && previous.carried.orphaned.length > 0) spec.sheets.splice(spec.sheets.length - 1, 0, buildOrphanSheet(previous.carried.orphaned, previous.from));
