@@ -60,6 +60,12 @@ export interface WorkbookPort {
   selectCell(ref: CellRef): Promise<void>;
   /** Targets by criterion code, written where each is typed (fields: Tổng hợp; others: Chấm điểm column D). */
   writeTargets(targets: ReadonlyMap<string, number>): Promise<number>;
+  /**
+   * Last year's scores by criterion code, written in the scoring sheet's "Điểm năm trước" column
+   * (rows not in the map keep what they hold). Refused, with the reason, for a workbook of an
+   * older template without that column (update it first: Bắt đầu → Cập nhật).
+   */
+  writePreviousScores(scores: ReadonlyMap<string, number>): Promise<number>;
   /** Shows (on) or hides (off) the appraised score and opinion columns. */
   setAppraisalMode(on: boolean): Promise<void>;
   /** Adds a report sheet (a free name: "Biên bản thẩm định", "… (2)" …); returns the name used. */

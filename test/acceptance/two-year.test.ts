@@ -11,8 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import minhHoaData from '../../src/criteria/minh-hoa-3-cap.json';
-import { cellNumber, sumPoints, toMilli, type Assessment, type CriteriaSetData, type Entry } from '../../src/domain';
+import { cellNumber, sumPoints, toMilli, type Assessment, type Entry } from '../../src/domain';
 import { a1 } from '../../src/workbook/a1';
 import { buildWorkbook } from '../../src/workbook/build-workbook';
 import { COL, SHEETS, SUMMARY, SUMMARY_COL } from '../../src/workbook/layout';
@@ -22,30 +21,11 @@ import { renderXlsx } from '../../src/workbook/xlsx/render';
 import { minhHoa, readOk, typedAssessment } from '../helpers/filled-workbook';
 import { recalculate, sofficePath, valueAt } from '../helpers/libreoffice';
 import { runCli } from '../helpers/run-cli';
+import { revisedMinhHoa } from '../fixtures/revised-set';
 
 const tmp = mkdtempSync(join(tmpdir(), 'par-two-year-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const lo = sofficePath() ? test : test.skip;
-
-/** The revised set: 1.3.1 removed (its half point goes to 1.6), 1.6 split into 1.6.1 and 1.6.2. */
-function revisedSet(): CriteriaSetData {
-  const data = JSON.parse(JSON.stringify(minhHoaData)) as CriteriaSetData & { items: Array<{ code: string; children?: Array<Record<string, unknown>> }> };
-  const field1 = data.items[0];
-  const c13 = field1.children!.find((c) => c.code === '1.3') as { maxScore: number; children: Array<{ code: string }> };
-  c13.children = c13.children.filter((c) => c.code !== '1.3.1');
-  c13.maxScore = 1;
-  const i16 = field1.children!.findIndex((c) => c.code === '1.6');
-  field1.children![i16] = {
-    code: '1.6',
-    name: 'Thực hiện nhiệm vụ CCHC được UBND tỉnh giao',
-    maxScore: 2.5,
-    children: [
-      { code: '1.6.1', name: 'Nhiệm vụ CCHC hoàn thành đúng hạn', maxScore: 1.5 },
-      { code: '1.6.2', name: 'Báo cáo kết quả thực hiện nhiệm vụ được giao', maxScore: 1 },
-    ],
-  };
-  return { ...data, version: '2.0.0', year: 2025 };
-}
 
 /**
  * What the unit had in 2024: field 1 typed here row by row (so its final scores are known by
@@ -109,7 +89,7 @@ let filledFile: string | null = null;
 test('last year’s scores land by code on the revised set, the removed criterion is listed, the goal is shared exactly', async () => {
   const lastFile = join(tmp, 'ket-qua-2024.xlsx');
   writeFileSync(lastFile, await renderXlsx(buildWorkbook(minhHoa, { unit: 'Sở Xây dựng', year: 2024, values: lastYear(), createdAt: '2024-12-20T00:00:00.000Z' })));
-  writeFileSync(join(tmp, 'bo-2025.json'), JSON.stringify(revisedSet()));
+  writeFileSync(join(tmp, 'bo-2025.json'), JSON.stringify(revisedMinhHoa()));
 
   const made = await runCli(['template', '--set-file', 'bo-2025.json', '--unit', 'Sở Xây dựng', '--year', '2025', '--previous', 'ket-qua-2024.xlsx', '--goal', '78,3%', '--out', 'cham-diem-2025.xlsx'], tmp);
   expect(made.stderr).toContain('ket-qua-2024.xlsx');
