@@ -40,7 +40,7 @@ export const SCORING_COLUMNS = [
   { key: 'flags', header: 'Loại dòng', headerEn: 'Row kind', width: 8 },
   // After the row kinds, so no column of an older file moves: last year's final score, typed or
   // carried from last year's file (par-index template --previous).
-  { key: 'previousScore', header: 'Điểm năm trước', headerEn: "Last year's score", width: 9 },
+  { key: 'previousScore', header: 'Điểm năm trước', headerEn: "Last year's score", width: 7 },
 ] as const;
 
 export type ScoringColumnKey = (typeof SCORING_COLUMNS)[number]['key'];

@@ -212,8 +212,7 @@ export function buildScoringSheet(set: CriteriaSet, options: WorkbookOptions, li
     print: printSetup({
       orientation: 'landscape',
       titleRows: `${ROWS.header}:${ROWS.header}`,
-      // To the last column: last year's score (after the hidden row kinds) prints where a view shows it.
-      area: rangeA1(1, 1, lastRow - 2, COL.previousScore),
+      area: rangeA1(1, 1, lastRow - 2, LAST_VISIBLE_COL),
       unit: options.unit,
       right: `Chỉ số CCHC năm ${year}`,
     }),

@@ -52,10 +52,14 @@ function headers(year: number): Record<(typeof SUMMARY.columns)[number], string>
   };
 }
 
-/** Stt · name · maxima · last year · target and its rate · who and when · the achievement (fits A4 landscape). */
+/**
+ * Stt · name · maxima · last year · target and its rate · who and when · the achievement: about
+ * as wide in all as the 1.1.0 table without the two last-year columns, so A4 landscape prints
+ * it at the same scale (test/workbook/print.test.ts, legibility).
+ */
 const WIDTHS: Record<SummaryColumnKey, number> = {
-  code: 5, name: 26, maxScore: 8, applicableMax: 9, previousScore: 8, target: 9, targetRate: 9, leadUnit: 13, partnerUnits: 13, deadline: 10,
-  score: 9, scoreRate: 9, changeFromPrevious: 9, completion: 10, gapToTarget: 9, status: 13,
+  code: 5, name: 22, maxScore: 7, applicableMax: 8, previousScore: 8, target: 8, targetRate: 8, leadUnit: 14, partnerUnits: 14, deadline: 9,
+  score: 8, scoreRate: 8, changeFromPrevious: 8, completion: 9, gapToTarget: 8, status: 10,
 };
 
 function responsibilityHeight(entry: Entry | undefined): number {
