@@ -58,49 +58,51 @@ function PlanTable({ rows, total }: { rows: PlanRow[]; total: PlanRow }) {
   const withPrevious = [...rows, total].some((row) => row.previousScore !== null);
   const change = (x: number | null) => (x === null ? '—' : x > 0 ? `+${formatPoints(x, locale)}` : formatPoints(x, locale));
   return (
-    <table data-testid="plan-table" className={styles.table}>
-      <thead>
-        <tr>
-          <th>{strings.planner.code}</th>
-          <th>{strings.planner.max}</th>
-          {withPrevious && <th>{strings.planner.previous}</th>}
-          <th>{strings.planner.target}</th>
-          <th>{strings.planner.targetRate}</th>
-          <th>{strings.planner.score}</th>
-          <th>{strings.planner.scoreRate}</th>
-          {withPrevious && <th>{strings.planner.change}</th>}
-          <th>{strings.planner.gap}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.code} data-code={row.code} title={row.name}>
-            <td>{row.code}</td>
-            <td>{p(row.maxScore)}</td>
-            {withPrevious && <td data-testid={`previous-${row.code}`}>{p(row.previousScore)}</td>}
-            <td>
-              <TargetInput key={`${row.code}:${row.target ?? ''}:${locale}`} row={row} />
-            </td>
-            <td>{r(row.targetRate)}</td>
-            <td>{p(row.score)}</td>
-            <td>{r(row.scoreRate)}</td>
-            {withPrevious && <td data-testid={`change-${row.code}`}>{change(row.changeFromPrevious)}</td>}
-            <td>{p(row.gapToTarget)}</td>
+    <div className={styles.scrollX}>
+      <table data-testid="plan-table" className={styles.table}>
+        <thead>
+          <tr>
+            <th>{strings.planner.code}</th>
+            <th>{strings.planner.max}</th>
+            {withPrevious && <th>{strings.planner.previous}</th>}
+            <th>{strings.planner.target}</th>
+            <th>{strings.planner.targetRate}</th>
+            <th>{strings.planner.score}</th>
+            <th>{strings.planner.scoreRate}</th>
+            {withPrevious && <th>{strings.planner.change}</th>}
+            <th>{strings.planner.gap}</th>
           </tr>
-        ))}
-        <tr>
-          <th>{strings.planner.total}</th>
-          <th>{p(total.maxScore)}</th>
-          {withPrevious && <th data-testid="previous-total">{p(total.previousScore)}</th>}
-          <th>{p(total.target)}</th>
-          <th>{r(total.targetRate)}</th>
-          <th>{p(total.score)}</th>
-          <th>{r(total.scoreRate)}</th>
-          {withPrevious && <th>{change(total.changeFromPrevious)}</th>}
-          <th>{p(total.gapToTarget)}</th>
-        </tr>
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.code} data-code={row.code} title={row.name}>
+              <td>{row.code}</td>
+              <td>{p(row.maxScore)}</td>
+              {withPrevious && <td data-testid={`previous-${row.code}`}>{p(row.previousScore)}</td>}
+              <td>
+                <TargetInput key={`${row.code}:${row.target ?? ''}:${locale}`} row={row} />
+              </td>
+              <td>{r(row.targetRate)}</td>
+              <td>{p(row.score)}</td>
+              <td>{r(row.scoreRate)}</td>
+              {withPrevious && <td data-testid={`change-${row.code}`}>{change(row.changeFromPrevious)}</td>}
+              <td>{p(row.gapToTarget)}</td>
+            </tr>
+          ))}
+          <tr>
+            <th>{strings.planner.total}</th>
+            <th>{p(total.maxScore)}</th>
+            {withPrevious && <th data-testid="previous-total">{p(total.previousScore)}</th>}
+            <th>{p(total.target)}</th>
+            <th>{r(total.targetRate)}</th>
+            <th>{p(total.score)}</th>
+            <th>{r(total.scoreRate)}</th>
+            {withPrevious && <th>{change(total.changeFromPrevious)}</th>}
+            <th>{p(total.gapToTarget)}</th>
+          </tr>
+        </tbody>
+      </table>
+    </div>
   );
 }
 
