@@ -8,6 +8,7 @@ import type { Assessment } from './assessment';
 import type { Criterion, CriteriaSet } from './criteria-set';
 import { fromMilli, toMilli } from './decimal';
 import { formatPoints } from './number';
+import { previousScoreOf } from './previous-scores';
 import { computeTotals } from './totals';
 
 export interface AllocationItem {
@@ -117,6 +118,13 @@ export function proposeTargets(items: readonly AllocationItem[], goal: Goal, opt
  * Targets for a whole set from last year's scores: shared among the rows at `depth`
  * (1 = fields, as in the plan table; deeper levels use leaves where a branch stops
  * earlier), then added up for their parents.
+ *
+ * Last year's score of a row is, first, one typed for it (`lastScores`); else, when the
+ * workbook carries last year's results (`previousScore`, previous-scores.ts), that — and
+ * the proposal then goes down to the sub-criteria by default; else the workbook's own
+ * final scores; a row without one scored nothing last year. A row whose sub-criteria are
+ * all new (a criterion split this year) has last year's score only as a whole, so it is
+ * given one target as a whole.
  */
 export function proposeSetTargets(
   set: CriteriaSet,
@@ -128,12 +136,23 @@ export function proposeSetTargets(
     lastScores?: Readonly<Record<string, number>>;
   } = {},
 ): AllocationResult {
-  const depth = options.depth ?? 1;
-  const totals = computeTotals(set, lastYear, 'self');
-  const frontier = set.nodes.filter((n) => n.depth === depth || (n.isLeaf && n.depth < depth));
+  const previous = new Map(set.nodes.map((n) => [n.code, previousScoreOf(lastYear, n.code)] as const).filter((e): e is [string, number] => e[1] !== null));
+  const depth = options.depth ?? (previous.size > 0 ? Number.POSITIVE_INFINITY : 1);
+  const totals = computeTotals(set, lastYear, 'final');
+  const lastOf = (node: Criterion): number | null =>
+    options.lastScores?.[node.code] ?? (previous.size > 0 ? (previous.get(node.code) ?? null) : totals.byCode.get(node.code)!.score);
+  const frontier: Criterion[] = [];
+  const visit = (node: Criterion) => {
+    const applicable = node.children.filter((c) => totals.byCode.get(c.code)!.applicableLeaves > 0);
+    // Sub-criteria all new this year (a split criterion): last year's score is known only for the whole.
+    const splitThisYear = previous.has(node.code) && !applicable.some((c) => previous.has(c.code));
+    if (node.isLeaf || node.depth >= depth || splitThisYear) frontier.push(node);
+    else node.children.forEach(visit);
+  };
+  set.items.forEach(visit);
   const items: AllocationItem[] = frontier.map((n) => {
     const t = totals.byCode.get(n.code)!;
-    return { code: n.code, maxScore: t.applicableMax, last: options.lastScores?.[n.code] ?? t.score, notApplicable: t.applicableLeaves === 0 };
+    return { code: n.code, maxScore: t.applicableMax, last: lastOf(n), notApplicable: t.applicableLeaves === 0 };
   });
   const result = proposeTargets(items, goal, options);
   if (!result.ok) return result;
@@ -149,4 +168,18 @@ export function proposeSetTargets(
   };
   set.items.forEach(rollUp);
   return { ...result, targets };
+}
+
+/**
+ * The targets of a proposal a planner types: every field's (the plan table's cells) and the
+ * rows the goal was shared among. A criterion between them keeps its formula, the sum of
+ * its sub-criteria's targets, so it follows when one of them is changed by hand.
+ */
+export function targetsToType(set: CriteriaSet, targets: Readonly<Record<string, number>>): Map<string, number> {
+  const typed = new Map<string, number>();
+  for (const node of set.nodes) {
+    if (!(node.code in targets)) continue;
+    if (node.depth === 1 || !node.children.some((c) => c.code in targets)) typed.set(node.code, targets[node.code]);
+  }
+  return typed;
 }

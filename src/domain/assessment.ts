@@ -17,6 +17,11 @@ export interface Entry {
   leadUnit?: string;
   partnerUnits?: string;
   deadline?: string;
+  /**
+   * Last year's final score of the criterion (field, criterion or sub-criterion), typed or
+   * carried from last year's file by code (previous-scores.ts): a plain number, never summed.
+   */
+  previousScore?: CellValue;
   /** A total a file states for a parent row, compared with its children's sum. */
   statedSelfTotal?: CellValue;
 }

@@ -6,6 +6,7 @@
  */
 import { cellOf, type Assessment, type CellRef, type Entry, type EntryField } from './assessment';
 import type { CriteriaSet } from './criteria-set';
+import { formatPoints } from './number';
 import { FIELD_LABELS } from './problems';
 
 export interface OrphanedValue {
@@ -24,8 +25,8 @@ export interface CarryOver {
   orphaned: OrphanedValue[];
 }
 
-/** Values a parent row still takes: its target and who carries it. */
-const PARENT_FIELDS: ReadonlySet<EntryField> = new Set(['target', 'leadUnit', 'partnerUnits', 'deadline']);
+/** Values a parent row still takes: its target, who carries it and last year's score. */
+const PARENT_FIELDS: ReadonlySet<EntryField> = new Set(['target', 'leadUnit', 'partnerUnits', 'deadline', 'previousScore']);
 
 export function carryOver(assessment: Assessment, set: CriteriaSet): CarryOver {
   const values: Assessment = { entries: {} };
@@ -61,8 +62,9 @@ export function carryOver(assessment: Assessment, set: CriteriaSet): CarryOver {
   return { values, carried, orphaned };
 }
 
-/** "Không đánh giá" is typed as x in the sheet; say it the same way. */
+/** "Không đánh giá" is typed as x in the sheet; say it the same way, and numbers as vi-VN shows them. */
 function shown(value: unknown): string {
+  if (typeof value === 'number') return formatPoints(value);
   return value === true ? 'x' : String(value);
 }
 

@@ -17,6 +17,7 @@ export * from './plan';
 export * from './gaps';
 export * from './allocation';
 export * from './carry-over';
+export * from './previous-scores';
 export * from './ranking';
 export * from './text';
 export * from './csv';

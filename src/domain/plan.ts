@@ -4,8 +4,9 @@
  * from points, never typed: the 2025 plan prints "≥ 65%" for 5,5 of 8,5, which is 64,71%.
  */
 import type { Assessment } from './assessment';
+import { previousScoreOf } from './previous-scores';
 import type { CriteriaSet } from './criteria-set';
-import { ratio, subtractPoints, toMilli } from './decimal';
+import { ratio, subtractPoints, sumPoints, toMilli } from './decimal';
 import { computeTotals, type NodeTotals, type ScoreBasis } from './totals';
 import type { Band } from './schema';
 
@@ -25,6 +26,10 @@ export interface PlanRow {
   gapToTarget: number | null;
   gapToMax: number | null;
   status: PlanStatus;
+  /** Last year's final score of the row (previous-scores.ts); null where there is none. */
+  previousScore: number | null;
+  /** This year's score − last year's; null when either is missing. */
+  changeFromPrevious: number | null;
 }
 
 export interface Plan {
@@ -52,11 +57,14 @@ export function buildPlan(set: CriteriaSet, assessment: Assessment, options: Pla
   const depth = options.depth ?? 1;
   const rows = set.nodes
     .filter((n) => n.depth <= depth)
-    .map((n) => planRow(n.code, n.name, n.depth, totals.byCode.get(n.code)!, near));
-  return { basis, rows, total: planRow('', 'Tổng cộng', 0, totals.total, near), band: totals.band };
+    .map((n) => planRow(n.code, n.name, n.depth, totals.byCode.get(n.code)!, near, previousScoreOf(assessment, n.code)));
+  // As "Tổng hợp" adds them: the fields that have last year's score.
+  const fieldPrevious = set.items.map((f) => previousScoreOf(assessment, f.code)).filter((p): p is number => p !== null);
+  const totalPrevious = fieldPrevious.length === 0 ? null : sumPoints(fieldPrevious);
+  return { basis, rows, total: planRow('', 'Tổng cộng', 0, totals.total, near, totalPrevious), band: totals.band };
 }
 
-export function planRow(code: string, name: string, depth: number, t: NodeTotals, nearBand: number): PlanRow {
+export function planRow(code: string, name: string, depth: number, t: NodeTotals, nearBand: number, previousScore: number | null = null): PlanRow {
   const { target, score, applicableMax } = t;
   return {
     code,
@@ -72,6 +80,8 @@ export function planRow(code: string, name: string, depth: number, t: NodeTotals
     gapToTarget: target === null || score === null ? null : subtractPoints(target, score),
     gapToMax: score === null ? null : subtractPoints(applicableMax, score),
     status: statusOf(target, score, nearBand),
+    previousScore,
+    changeFromPrevious: score === null || previousScore === null ? null : subtractPoints(score, previousScore),
   };
 }
 

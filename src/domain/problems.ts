@@ -39,5 +39,6 @@ export const FIELD_LABELS: Record<EntryField, { vi: string; en: string }> = {
   leadUnit: { vi: 'Đơn vị chủ trì', en: 'Lead unit' },
   partnerUnits: { vi: 'Đơn vị phối hợp', en: 'Coordinating units' },
   deadline: { vi: 'Thời hạn', en: 'Deadline' },
+  previousScore: { vi: 'Điểm năm trước', en: "Last year's score" },
   statedSelfTotal: { vi: 'Tổng điểm ghi trong bảng', en: 'Stated total' },
 };

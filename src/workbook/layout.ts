@@ -8,7 +8,7 @@
  * the template of its own version (template-versions.ts), so bump it whenever a formula
  * or a cell of the template changes.
  */
-export const TEMPLATE_VERSION = '1.1.0';
+export const TEMPLATE_VERSION = '1.2.0';
 
 export const SHEETS = {
   scoring: 'Chấm điểm',
@@ -38,6 +38,9 @@ export const SCORING_COLUMNS = [
   { key: 'partnerUnits', header: 'Đơn vị phối hợp', headerEn: 'Coordinating units', width: 18 },
   { key: 'deadline', header: 'Thời hạn', headerEn: 'Deadline', width: 12 },
   { key: 'flags', header: 'Loại dòng', headerEn: 'Row kind', width: 8 },
+  // After the row kinds, so no column of an older file moves: last year's final score, typed or
+  // carried from last year's file (par-index template --previous).
+  { key: 'previousScore', header: 'Điểm năm trước', headerEn: "Last year's score", width: 7 },
 ] as const;
 
 export type ScoringColumnKey = (typeof SCORING_COLUMNS)[number]['key'];
@@ -90,11 +93,12 @@ export const SUMMARY = {
   /**
    * The seed 001 plan table (Stt · Chỉ số thành phần · Điểm tối đa · Mục tiêu · Tỷ lệ đạt ·
    * Cơ quan chủ trì · Cơ quan phối hợp · Thời gian) with the applicable maximum beside the
-   * official one and the achievement after it.
+   * official one, last year's score before the target, and the achievement after it with
+   * its change from last year.
    */
   columns: [
-    'code', 'name', 'maxScore', 'applicableMax', 'target', 'targetRate', 'leadUnit', 'partnerUnits', 'deadline',
-    'score', 'scoreRate', 'completion', 'gapToTarget', 'status',
+    'code', 'name', 'maxScore', 'applicableMax', 'previousScore', 'target', 'targetRate', 'leadUnit', 'partnerUnits', 'deadline',
+    'score', 'scoreRate', 'changeFromPrevious', 'completion', 'gapToTarget', 'status',
   ] as const,
 } as const;
 

@@ -70,6 +70,12 @@ export interface WorkbookPort {
    * "tham-dinh" form.
    */
   setPrintView(view: PrintView): Promise<void>;
+  /**
+   * Last year's scores by criterion code, written in the scoring sheet's "Điểm năm trước" column
+   * (rows not in the map keep what they hold). Refused, with the reason, for a workbook of an
+   * older template without that column (update it first: Bắt đầu → Cập nhật).
+   */
+  writePreviousScores(scores: ReadonlyMap<string, number>): Promise<number>;
   /** Adds a report sheet (a free name: "Biên bản thẩm định", "… (2)" …); returns the name used. */
   insertAppraisalMinutes(spec: SheetSpec): Promise<string>;
   /** Adds the consolidation of checked files, each sheet under a free name ("Tổng hợp (2)" …); returns the names used. */

@@ -37,7 +37,7 @@ export const PRINT_VIEW: Record<PrintView, ViewDefinition> = {
     // them the printed result would be points alone. Room for them on A4 at a legible scale comes
     // from the rate of the maximum and the gap, which the plan table prints per field: per
     // criterion the target, the points and the completion of the target stay.
-    scoringColumns: ['code', 'name', 'maxScore', 'target', 'selfScore', 'notApplicable', 'score', 'completion', 'leadUnit', 'partnerUnits', 'deadline'],
+    scoringColumns: ['code', 'name', 'maxScore', 'target', 'selfScore', 'notApplicable', 'score', 'completion', 'leadUnit', 'partnerUnits', 'deadline', 'previousScore'],
   },
 };
 

@@ -86,6 +86,8 @@ export function buildScoringSheet(set: CriteriaSet, options: WorkbookOptions, li
     text('leadUnit');
     text('partnerUnits');
     text('deadline');
+    // Last year's final score: typed, or carried from last year's file; never a formula.
+    put(row, at('previousScore'), { value: literal(entry.previousScore) }, withRow(node.depth, STYLE.input));
 
     const childRows = node.children.map((c) => rowOf.get(c.code)!);
     if (node.depth === 1) {
@@ -165,6 +167,16 @@ export function buildScoringSheet(set: CriteriaSet, options: WorkbookOptions, li
     put(totalRow, COL[key], { value: null }, STYLE.total);
   }
   put(totalRow, COL.flags, { value: rowFlags('total') });
+  put(totalRow, COL.previousScore, { value: null }, STYLE.total);
+  validations.push({
+    kind: 'decimal',
+    range: rangeA1(ROWS.firstItem, COL.previousScore, totalRow - 1, COL.previousScore),
+    min: '0',
+    // Last year's maximum may differ from this year's: only a number, not negative.
+    max: '1000',
+    prompt: { title: 'Điểm năm trước', message: 'Điểm đạt năm trước của tiêu chí (kết quả cuối cùng), ví dụ 8,5. Lấy tự động: par-index template --previous, hoặc Mục tiêu → Lấy kết quả năm trước.' },
+    error: { title: 'Điểm năm trước không hợp lệ', message: 'Điểm năm trước phải là một số không âm, ví dụ 8,5.' },
+  });
 
   // Signature block, as on the paper forms: one row, so a page break never splits it. The right
   // block spans to the rate columns so it shows in every view (hidden columns have no width).

@@ -8,7 +8,7 @@
 import { formatPoints, STATUS_LABELS, type CriteriaSet, type Entry } from '../domain';
 import { a1, rangeA1, sheetRef } from './a1';
 import { statusFormula } from './formulas';
-import { COL, HEAD, SHEETS, SUMMARY, SUMMARY_COL } from './layout';
+import { COL, HEAD, SHEETS, SUMMARY } from './layout';
 import type { WorkbookOptions } from './options';
 import { printSetup } from './print-setup';
 import { DEFAULT_PRINT_VIEW, PRINT_VIEW } from './print-views';
@@ -16,7 +16,7 @@ import type { ScoringSheetLayout } from './scoring-sheet';
 import type { CellLiteral, CellSpec, ConditionalFormatSpec, SheetSpec, StyleSpec, ValidationSpec } from './spec';
 import { columnWidthPoints, lineHeight, wrappedLines } from './row-heights';
 import { FONT, HIGHLIGHT, STYLE } from './styles';
-import { layoutOf, summaryColumnOf } from './template-versions';
+import { layoutOf, summaryColumnOf, type SummaryColumnKey } from './template-versions';
 
 export function summaryRowOf(set: CriteriaSet, fieldCode: string): number {
   return SUMMARY.firstField + set.items.findIndex((f) => f.code === fieldCode);
@@ -42,23 +42,32 @@ function headers(year: number): Record<(typeof SUMMARY.columns)[number], string>
     leadUnit: 'Cơ quan chủ trì, theo dõi',
     partnerUnits: 'Cơ quan phối hợp/thực hiện',
     deadline: 'Thời gian thực hiện',
+    previousScore: 'Điểm năm trước',
     score: 'Kết quả: điểm đạt',
     scoreRate: 'Kết quả: tỷ lệ đạt',
+    changeFromPrevious: 'Tăng/giảm so năm trước',
     completion: 'Hoàn thành mục tiêu',
     gapToTarget: 'Chênh lệch so mục tiêu',
     status: 'Đánh giá',
   };
 }
 
-/** Stt · name · maxima · target and its rate · who and when · the achievement (fits A4 landscape at ~93%). */
-const WIDTHS = [5, 28, 8, 9, 9, 9, 14, 14, 10, 9, 9, 10, 9, 14];
+/**
+ * Stt · name · maxima · last year · target and its rate · who and when · the achievement: about
+ * as wide in all as the 1.1.0 table without the two last-year columns, so A4 landscape prints
+ * it at the same scale (test/workbook/print.test.ts, legibility).
+ */
+const WIDTHS: Record<SummaryColumnKey, number> = {
+  code: 5, name: 22, maxScore: 7, applicableMax: 8, previousScore: 8, target: 8, targetRate: 8, leadUnit: 14, partnerUnits: 14, deadline: 9,
+  score: 8, scoreRate: 8, changeFromPrevious: 8, completion: 9, gapToTarget: 8, status: 10,
+};
 
 function responsibilityHeight(entry: Entry | undefined): number {
   const lines = Math.max(
     2,
     ...RESPONSIBILITY.map((key) => {
       const text = entry?.[key];
-      return typeof text === 'string' && text !== '' ? wrappedLines(text, columnWidthPoints(WIDTHS[SUMMARY_COL[key] - 1]) - 5, FONT.size) : 1;
+      return typeof text === 'string' && text !== '' ? wrappedLines(text, columnWidthPoints(WIDTHS[key]) - 5, FONT.size) : 1;
     }),
   );
   return lineHeight(lines, FONT.size);
@@ -74,13 +83,17 @@ export function buildSummarySheet(set: CriteriaSet, options: WorkbookOptions, sc
   const near = options.nearBand ?? 0.9;
   const year = options.year ?? set.year;
   const scoringCell = (code: string, key: keyof typeof COL) => sheetRef(SHEETS.scoring, a1(scoring.rowOf.get(code)!, COL[key]));
-  const c = (row: number, key: keyof typeof SUMMARY_COL) => a1(row, SUMMARY_COL[key]);
-  const lastCol = SUMMARY.columns.length;
+  // The columns of the file's template version: a 1.1.0 file has no last-year columns.
+  const columns = layoutOf(options.templateVersion).summaryColumns;
+  const SUMMARY_COL = Object.fromEntries(columns.map((k, i) => [k, i + 1])) as Record<SummaryColumnKey, number>;
+  const has = (key: SummaryColumnKey) => SUMMARY_COL[key] !== undefined;
+  const c = (row: number, key: SummaryColumnKey) => a1(row, SUMMARY_COL[key]);
+  const lastCol = columns.length;
 
   put(1, 1, { value: `MỤC TIÊU CỤ THỂ VÀ KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${year}` }, STYLE.title);
   put(2, 1, { formula: `"Đơn vị: "&${sheetRef(SHEETS.scoring, a1(HEAD.unit.row, HEAD.unit.col, true))}` }, STYLE.subtitle);
   const labels = headers(year);
-  SUMMARY.columns.forEach((key, i) => put(SUMMARY.header, i + 1, { value: labels[key] }, STYLE.header));
+  columns.forEach((key, i) => put(SUMMARY.header, i + 1, { value: labels[key] }, STYLE.header));
 
   const entries = options.values?.entries ?? {};
   for (const field of set.items) {
@@ -92,6 +105,10 @@ export function buildSummarySheet(set: CriteriaSet, options: WorkbookOptions, sc
     put(row, SUMMARY_COL.maxScore, { value: field.maxScore }, STYLE.number);
     const applicable = scoringCell(field.code, 'applicableMax');
     put(row, SUMMARY_COL.applicableMax, { formula: `IF(ROUND(${applicable},3)=ROUND(${c(row, 'maxScore')},3),"",${applicable})` }, STYLE.number);
+    if (has('previousScore')) {
+      const previous = scoringCell(field.code, 'previousScore');
+      put(row, SUMMARY_COL.previousScore, { formula: `IF(${previous}="","",${previous})` }, STYLE.number);
+    }
     const typed = entries[field.code]?.target;
     put(row, SUMMARY_COL.target, { value: typed === undefined ? null : (typed as CellLiteral) }, STYLE.input);
     validations.push({
@@ -117,7 +134,7 @@ export function buildSummarySheet(set: CriteriaSet, options: WorkbookOptions, sc
   const total = summaryTotalRow(set);
   const first = SUMMARY.firstField;
   const last = total - 1;
-  const col = (key: keyof typeof SUMMARY_COL) => rangeA1(first, SUMMARY_COL[key], last, SUMMARY_COL[key]);
+  const col = (key: SummaryColumnKey) => rangeA1(first, SUMMARY_COL[key], last, SUMMARY_COL[key]);
   const totalApplicable = sheetRef(SHEETS.scoring, a1(scoring.totalRow, COL.applicableMax));
   put(total, SUMMARY_COL.code, { value: null }, STYLE.total);
   put(total, SUMMARY_COL.name, { value: 'Tổng cộng' }, STYLE.total);
@@ -128,18 +145,24 @@ export function buildSummarySheet(set: CriteriaSet, options: WorkbookOptions, sc
   put(total, SUMMARY_COL.target, { formula: `IF(${totalTarget}="","",${totalTarget})` }, STYLE.total);
   put(total, SUMMARY_COL.targetRate, { formula: `IF(${c(total, 'target')}="","",IFERROR(${c(total, 'target')}/${totalApplicable},""))` }, STYLE.totalRate);
   for (const key of RESPONSIBILITY) put(total, SUMMARY_COL[key], { value: null }, STYLE.total);
+  if (has('previousScore')) put(total, SUMMARY_COL.previousScore, { formula: `IF(COUNT(${col('previousScore')})=0,"",SUM(${col('previousScore')}))` }, STYLE.total);
   put(total, SUMMARY_COL.score, { formula: `IF(COUNT(${col('score')})=0,"",SUM(${col('score')}))` }, STYLE.total);
   addRates(total, c(total, 'target'), totalApplicable, true);
 
   function addRates(row: number, target: string, max: string, isTotal = false) {
     const score = c(row, 'score');
     put(row, SUMMARY_COL.scoreRate, { formula: `IF(${score}="","",IFERROR(${score}/${max},""))` }, isTotal ? STYLE.totalRate : STYLE.rate);
+    if (has('changeFromPrevious')) {
+      // This year's points against last year's, blank until both are there.
+      const previous = c(row, 'previousScore');
+      put(row, SUMMARY_COL.changeFromPrevious, { formula: `IF(OR(${score}="",${previous}=""),"",ROUND(${score}-${previous},3))` }, isTotal ? STYLE.total : STYLE.number);
+    }
     put(row, SUMMARY_COL.completion, { formula: `IF(OR(${target}="",${score}=""),"",IFERROR(${score}/${target},""))` }, isTotal ? STYLE.totalRate : STYLE.rate);
     put(row, SUMMARY_COL.gapToTarget, { formula: `IF(OR(${target}="",${score}=""),"",ROUND(${target}-${score},3))` }, isTotal ? STYLE.total : STYLE.number);
     put(row, SUMMARY_COL.status, { formula: statusFormula(target, score, near) }, isTotal ? STYLE.total : STYLE.leaf);
   }
 
-  const abs = (key: keyof typeof SUMMARY_COL) => `$${a1(first, SUMMARY_COL[key])}`;
+  const abs = (key: SummaryColumnKey) => `$${a1(first, SUMMARY_COL[key])}`;
   // The status words already settle met / near / below (with the field's effective
   // target), so the colours follow them rather than repeat the arithmetic.
   const status = abs('status');
@@ -166,7 +189,7 @@ export function buildSummarySheet(set: CriteriaSet, options: WorkbookOptions, sc
     state: 'visible',
     ...(PRINT_VIEW[options.printView ?? DEFAULT_PRINT_VIEW].sheet === SHEETS.summary ? { active: true as const } : {}),
     tabColor: '548235',
-    columns: WIDTHS.map((width, i) => ({ col: i + 1, width })),
+    columns: columns.map((key, i) => ({ col: i + 1, width: WIDTHS[key] })),
     rows: [
       { row: SUMMARY.header, height: 36 },
       // Who carries a field is carried by formula (its text unknown to row-heights.ts) or typed

@@ -11,12 +11,17 @@
  * 1.1.0 — head with the result of domain/result.ts (self, appraised, final, band on the
  *         published index, tạm tính) and its defined names; survey and council leaves
  *         count only the score entered for them; the year in H3; "Tổng hợp" as the seed 001
- *         plan table (applicable maximum, who and when), the field target typed in E.
+ *         plan table (applicable maximum, who and when), the field target typed in E
+ *         (templates/summary-1.1.0.ts).
+ * 1.2.0 — "Điểm năm trước" (last year's final score, typed or carried by par-index template
+ *         --previous) in the scoring sheet's column U, after the row kinds; "Tổng hợp" shows it
+ *         before the target (now typed in F) and the change from last year after the rate.
  */
 import { HEAD, ROWS, SUMMARY, TEMPLATE_VERSION } from './layout';
 import { SUMMARY_COLUMNS_1_0_0 } from './templates/summary-1.0.0';
+import { SUMMARY_COLUMNS_1_1_0 } from './templates/summary-1.1.0';
 
-export const TEMPLATE_VERSIONS = ['1.0.0', TEMPLATE_VERSION] as const;
+export const TEMPLATE_VERSIONS = ['1.0.0', '1.1.0', TEMPLATE_VERSION] as const;
 
 /**
  * The version to rebuild for a file: its own when we know it; a file without one predates
@@ -39,6 +44,7 @@ export interface TemplateLayout {
 
 const LAYOUTS: Record<string, TemplateLayout> = {
   '1.0.0': { summaryColumns: SUMMARY_COLUMNS_1_0_0, headUnit: HEAD.unit, headYear: { row: ROWS.unit, col: 9 } },
+  '1.1.0': { summaryColumns: SUMMARY_COLUMNS_1_1_0, headUnit: HEAD.unit, headYear: HEAD.year },
 };
 
 /** The layout of a template version (today's for ours, or one we do not know). */

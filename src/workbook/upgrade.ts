@@ -77,7 +77,7 @@ function insertedRowValues(read: ReadableWorkbook, grid: WorkbookGrid): Orphaned
   const first = Math.min(...criterionRows);
   const last = Math.max(...criterionRows);
   const taken = new Set(criterionRows);
-  const inputs = (['target', 'selfScore', 'notApplicable', 'evidence', 'explanation', 'appraisedScore', 'appraisalNote', 'leadUnit', 'partnerUnits', 'deadline'] as const).map(
+  const inputs = (['target', 'selfScore', 'notApplicable', 'evidence', 'explanation', 'appraisedScore', 'appraisalNote', 'leadUnit', 'partnerUnits', 'deadline', 'previousScore'] as const).map(
     (field) => [field, read.columns[field]] as const,
   );
   const orphans: OrphanedValue[] = [];

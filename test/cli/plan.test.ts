@@ -34,8 +34,10 @@ describe('par-index plan (seed 001 table)', () => {
     expect(json.rows[5].targetRate).toBeCloseTo(0.6470588235294118, 15);
     expect(json.total).toMatchObject({ maxScore: 100, target: 78.3, targetRate: 0.783, status: 'no-score' });
     expect(Object.keys(json.rows[0]).sort()).toEqual(
-      ['applicableMax', 'code', 'completion', 'depth', 'gapToMax', 'gapToTarget', 'maxScore', 'name', 'score', 'scoreRate', 'status', 'target', 'targetRate'].sort(),
+      ['applicableMax', 'changeFromPrevious', 'code', 'completion', 'depth', 'gapToMax', 'gapToTarget', 'maxScore', 'name', 'previousScore', 'score', 'scoreRate', 'status', 'target', 'targetRate'].sort(),
     );
+    // Without last year's results, every row says so with null.
+    expect(json.rows.every((row: { previousScore: unknown; changeFromPrevious: unknown }) => row.previousScore === null && row.changeFromPrevious === null)).toBe(true);
   });
 
   it('reads JSON targets and CSV scores (";" separated, comma decimals) and tracks achievement', async () => {

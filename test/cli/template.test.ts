@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { findBundledSet } from '../../src/criteria';
 import { COL, HEAD, ROWS, SHEETS, SUMMARY, SUMMARY_COL } from '../../src/workbook/layout';
+import { columnLetter } from '../../src/workbook/a1';
 import { runCli } from '../helpers/run-cli';
 
 const fixtures = join(__dirname, '../fixtures');
@@ -89,7 +90,7 @@ describe('par-index template', () => {
     const set = findBundledSet('minh-hoa-3-cap')!;
     expect(r.stdout).toContain('MINH HỌA');
     expect(r.stdout).toContain(`Số dòng:     ${set.nodes.length}`);
-    expect(r.stdout).toContain('chưa có — nhập ở trang "Tổng hợp", cột E');
+    expect(r.stdout).toContain(`chưa có — nhập ở trang "Tổng hợp", cột ${columnLetter(SUMMARY_COL.target)}`);
     const wb = await open(path('minh-hoa.xlsx'));
     const scoring = wb.getWorksheet(SHEETS.scoring)!;
     expect(scoring.getCell('H3').value).toBe(set.year);
@@ -170,5 +171,32 @@ describe('par-index template', () => {
     const unknownCode = await runCli(['template', '--set', 'lai-chau-so-2025', '--out', path('c.xlsx'), '--targets', write('c.csv', 'code,target\n9,1\n')]);
     expect(unknownCode).toMatchObject({ code: 2, stderr: expect.stringContaining('mã "9" không có trong bộ tiêu chí') });
     expect(existsSync(path('c.xlsx'))).toBe(false);
+  });
+});
+
+describe('par-index template --previous', () => {
+  it('refuses a file that is not a par-index workbook, naming it, and writes nothing', async () => {
+    const notOurs = new ExcelJS.Workbook();
+    notOurs.addWorksheet('Sheet1').getCell('A1').value = 'Kết quả 2024';
+    await notOurs.xlsx.writeFile(path('bang-khac.xlsx'));
+    const r = await runCli(['template', '--set', 'minh-hoa-3-cap', '--previous', 'bang-khac.xlsx', '--out', 'moi.xlsx'], tmp);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--previous bang-khac.xlsx: không đọc được kết quả năm trước');
+    expect(r.stderr).toContain('_par');
+    expect(existsSync(path('moi.xlsx'))).toBe(false);
+    const missing = await runCli(['template', '--set', 'minh-hoa-3-cap', '--previous', 'khong-co.xlsx', '--out', 'moi.xlsx'], tmp);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--previous khong-co.xlsx');
+  });
+
+  it('--goal is a rate or points, not with --targets; --help tells both options', async () => {
+    const bad = await runCli(['template', '--set', 'minh-hoa-3-cap', '--goal', 'nhiều', '--out', 'g.xlsx'], tmp);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--goal phải là tỷ lệ như "78,3%" hoặc số điểm như "78,3" (đang là "nhiều")');
+    const both = await runCli(['template', '--set', 'minh-hoa-3-cap', '--goal', '78,3%', '--targets', 'x.csv', '--out', 'g.xlsx'], tmp);
+    expect(both.stderr).toContain('Chỉ dùng một trong hai: --targets TỆP hoặc --goal 78,3%');
+    const help = await runCli(['template', '--help'], tmp);
+    expect(help.stdout).toContain('--previous <NĂM-TRƯỚC.xlsx>');
+    expect(help.stdout).toContain('--goal <MỤC-TIÊU>');
   });
 });

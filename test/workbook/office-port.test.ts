@@ -133,6 +133,23 @@ test('writeTargets puts field targets in Tổng hợp and criterion targets in c
   expect(state.workbook!.assessment.entries[set.items[0].code].target).toBe(12.5);
 });
 
+test('writePreviousScores puts last year’s scores in the “Điểm năm trước” column of any row, unlocked on the protected sheet', async () => {
+  const { double, port } = await withSheet();
+  const field = set.items[0];
+  const criterion = field.children[0];
+  const written = await port.writePreviousScores(new Map([[field.code, 7.75], [criterion.code, 1.5], [firstLeaf.code, 0.25]]));
+  expect(written).toBe(3);
+  const scoring = double.sheet(SHEETS.scoring);
+  expect(scoring.at(layout.rowOf.get(field.code)!, COL.previousScore)).toMatchObject({ value: 7.75, formula: null });
+  expect(scoring.at(leafRow, COL.previousScore).value).toBe(0.25);
+  expect(columnLetter(COL.previousScore)).toBe('U');
+  const state = await port.readState();
+  expect(state.workbook!.assessment.entries[criterion.code].previousScore).toBe(1.5);
+  // Tổng hợp shows the field's, read from the scoring sheet.
+  expect(double.sheet(SHEETS.summary).at(summaryRowOf(set, field.code), SUMMARY_COL.previousScore).formula).toContain(`U${layout.rowOf.get(field.code)}`);
+  await expect(port.writePreviousScores(new Map([['9.9.9', 1]]))).rejects.toThrow('Không tìm thấy ô điểm năm trước của tiêu chí 9.9.9');
+});
+
 test('a locked cell of a protected sheet refuses a write with AccessDenied', async () => {
   const { double } = await withSheet();
   double.context.workbook.worksheets.getItem(SHEETS.scoring).getRange(`C${leafRow}`).values = [[99]];

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { buildWorkbook } from '../../src/workbook/build-workbook';
-import { TEMPLATE_VERSION } from '../../src/workbook/layout';
+import { columnLetter } from '../../src/workbook/a1';
+import { SUMMARY_COL, TEMPLATE_VERSION } from '../../src/workbook/layout';
 import { checkWorkbook } from '../../src/workbook/read/check';
 import { templateVersionOf } from '../../src/workbook/template-versions';
 import { planUpgrade } from '../../src/workbook/upgrade';
@@ -75,6 +76,29 @@ test('updating a 1.0.0 file to today’s template keeps its field targets and ye
   const again = await readOk(await renderXlsx(plan.spec), 'moi.xlsx');
   expect(fieldTargets(again.assessment.entries)).toEqual(TYPED_TARGETS);
   expect(again.year).toBe(TYPED_YEAR);
-  // Today's template has them in column E.
-  expect(again.assessment.cells?.['1']?.target).toMatchObject({ cell: 'E5' });
+  // Today's template has them in its own target column.
+  expect(again.assessment.cells?.['1']?.target).toMatchObject({ cell: `${columnLetter(SUMMARY_COL.target)}5` });
+});
+
+/**
+ * A file of template 1.1.0 (test/fixtures/template-1.1.0, made by `par-index template` of that
+ * version and filled by its fill.js) has no "Điểm năm trước" columns: it keeps checking clean,
+ * and its field targets are read from its own column E.
+ */
+const fixture110 = readFileSync(join(__dirname, '../fixtures/template-1.1.0/minh-hoa-3-cap-filled.xlsx'));
+
+test('a file filled with the 1.1.0 template checks clean and keeps its targets after the last-year columns were added', async () => {
+  const read = await readOk(fixture110, 'cu-1.1.0.xlsx');
+  const problems = checkWorkbook(read).problems;
+  expect(problems.filter((p) => p.code === 'formula-changed' || p.code === 'formula-overwritten' || p.code === 'row-missing')).toEqual([]);
+  expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+  expect(fieldTargets(read.assessment.entries)).toEqual({ '1': 5.5, '2': 4 });
+  expect(read.assessment.cells?.['1']?.target).toMatchObject({ cell: 'E5' });
+  expect(Object.values(read.assessment.entries).some((e) => e.previousScore !== undefined)).toBe(false);
+  // The check is meaningful: today's "Tổng hợp" has the target elsewhere and more formulas.
+  expect(templateVersionOf('1.1.0')).toBe('1.1.0');
+  expect(TEMPLATE_VERSION).not.toBe('1.1.0');
+  const summaryOf = (version?: string) => buildWorkbook(minhHoa, { year: 2025, ...(version ? { templateVersion: version } : {}) }).sheets[1].cells;
+  expect(summaryOf().find((c) => c.row === 5 && c.col === 5)?.formula).toBeDefined();
+  expect(summaryOf('1.1.0').find((c) => c.row === 5 && c.col === 5)?.formula).toBeUndefined();
 });

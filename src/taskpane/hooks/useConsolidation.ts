@@ -5,6 +5,7 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import type { CheckedFile, PreviousRanking } from '../../workbook/consolidation';
+import { readBytes } from './read-bytes';
 
 export interface ConsolidationItem {
   name: string;
@@ -75,15 +76,4 @@ async function checkFile(file: File): Promise<CheckedFile> {
   }
   const { checkPickedFile } = await import('../../workbook/check-files');
   return checkPickedFile({ name: file.name, bytes });
-}
-
-/** Blob.arrayBuffer where the webview has it, FileReader where it does not (older Safari). */
-function readBytes(file: File): Promise<ArrayBuffer> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error ?? new Error('FileReader'));
-    reader.readAsArrayBuffer(file);
-  });
 }

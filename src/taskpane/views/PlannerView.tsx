@@ -3,13 +3,14 @@
  * overall goal and the proposed allocation (preview, then write), where points are lost,
  * and a chart of achieved vs target rate.
  */
-import { useState } from 'react';
 import { Body1, Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, Subtitle2 } from '@fluentui/react-components';
-import { buildPlan, formatPoints, formatRate, parseNumber, proposeSetTargets, toMilli, type AllocationResult, type PlanRow } from '../../domain';
+import { useRef, useState } from 'react';
+import { buildPlan, cellNumber, formatPoints, formatRate, parseNumber, proposeSetTargets, targetsToType, toMilli, type AllocationResult, type PlanRow } from '../../domain';
 import { describePlanDocument } from '../../workbook/plan-document/describe';
 import { buildPlanSheet } from '../../workbook/plan-document/sheet';
 import { describeError } from '../errors';
 import { usePlan, type GapItem } from '../hooks/usePlan';
+import { usePreviousYear } from '../hooks/usePreviousYear';
 import { useWorkbookState } from '../hooks/useWorkbookState';
 import { useLocale, useStrings } from '../locale';
 import { useWorkbook } from '../workbook-context';
@@ -34,6 +35,7 @@ export function PlannerView() {
     <div data-testid="planner-view" className={styles.section}>
       <Subtitle2 as="h3">{strings.planner.planHeading}</Subtitle2>
       <PlanTable rows={plan.rows} total={plan.total} />
+      <PreviousYearSection />
       <GoalProposal rows={plan.rows} />
       <Subtitle2 as="h3">{strings.planner.chartHeading}</Subtitle2>
       <PlanChart rows={plan.rows} />
@@ -52,44 +54,55 @@ function PlanTable({ rows, total }: { rows: PlanRow[]; total: PlanRow }) {
   const locale = useLocale();
   const p = (x: number | null) => (x === null ? '—' : formatPoints(x, locale));
   const r = (x: number | null) => (x === null ? '—' : formatRate(x, locale).replace(/,00%|\.00%/, '%'));
+  // Last year's score and the change show once the workbook has them (Lấy kết quả năm trước).
+  const withPrevious = [...rows, total].some((row) => row.previousScore !== null);
+  const change = (x: number | null) => (x === null ? '—' : x > 0 ? `+${formatPoints(x, locale)}` : formatPoints(x, locale));
   return (
-    <table data-testid="plan-table" className={styles.table}>
-      <thead>
-        <tr>
-          <th>{strings.planner.code}</th>
-          <th>{strings.planner.max}</th>
-          <th>{strings.planner.target}</th>
-          <th>{strings.planner.targetRate}</th>
-          <th>{strings.planner.score}</th>
-          <th>{strings.planner.scoreRate}</th>
-          <th>{strings.planner.gap}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.code} data-code={row.code} title={row.name}>
-            <td>{row.code}</td>
-            <td>{p(row.maxScore)}</td>
-            <td>
-              <TargetInput key={`${row.code}:${row.target ?? ''}:${locale}`} row={row} />
-            </td>
-            <td>{r(row.targetRate)}</td>
-            <td>{p(row.score)}</td>
-            <td>{r(row.scoreRate)}</td>
-            <td>{p(row.gapToTarget)}</td>
+    <div className={styles.scrollX}>
+      <table data-testid="plan-table" className={styles.table}>
+        <thead>
+          <tr>
+            <th>{strings.planner.code}</th>
+            <th>{strings.planner.max}</th>
+            {withPrevious && <th>{strings.planner.previous}</th>}
+            <th>{strings.planner.target}</th>
+            <th>{strings.planner.targetRate}</th>
+            <th>{strings.planner.score}</th>
+            <th>{strings.planner.scoreRate}</th>
+            {withPrevious && <th>{strings.planner.change}</th>}
+            <th>{strings.planner.gap}</th>
           </tr>
-        ))}
-        <tr>
-          <th>{strings.planner.total}</th>
-          <th>{p(total.maxScore)}</th>
-          <th>{p(total.target)}</th>
-          <th>{r(total.targetRate)}</th>
-          <th>{p(total.score)}</th>
-          <th>{r(total.scoreRate)}</th>
-          <th>{p(total.gapToTarget)}</th>
-        </tr>
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.code} data-code={row.code} title={row.name}>
+              <td>{row.code}</td>
+              <td>{p(row.maxScore)}</td>
+              {withPrevious && <td data-testid={`previous-${row.code}`}>{p(row.previousScore)}</td>}
+              <td>
+                <TargetInput key={`${row.code}:${row.target ?? ''}:${locale}`} row={row} />
+              </td>
+              <td>{r(row.targetRate)}</td>
+              <td>{p(row.score)}</td>
+              <td>{r(row.scoreRate)}</td>
+              {withPrevious && <td data-testid={`change-${row.code}`}>{change(row.changeFromPrevious)}</td>}
+              <td>{p(row.gapToTarget)}</td>
+            </tr>
+          ))}
+          <tr>
+            <th>{strings.planner.total}</th>
+            <th>{p(total.maxScore)}</th>
+            {withPrevious && <th data-testid="previous-total">{p(total.previousScore)}</th>}
+            <th>{p(total.target)}</th>
+            <th>{r(total.targetRate)}</th>
+            <th>{p(total.score)}</th>
+            <th>{r(total.scoreRate)}</th>
+            {withPrevious && <th>{change(total.changeFromPrevious)}</th>}
+            <th>{p(total.gapToTarget)}</th>
+          </tr>
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -135,8 +148,9 @@ function GoalProposal({ rows }: { rows: PlanRow[] }) {
   const [proposal, setProposal] = useState<AllocationResult | null>(null);
   const [lastYear, setLastYear] = useState<Record<string, string>>({});
   if (!workbook) return null;
+  const hasPrevious = Object.values(workbook.assessment.entries).some((e) => cellNumber(e.previousScore) !== null);
 
-  // Last year's result per field: typed here, else the self-score now in the sheet.
+  // Last year's result per field: typed here, else last year's scores in the sheet, else the scores now in it.
   const typedLast = Object.entries(lastYear).filter(([, text]) => text.trim() !== '');
   const badLast = typedLast.filter(([code, text]) => {
     const parsed = parseNumber(text);
@@ -148,11 +162,16 @@ function GoalProposal({ rows }: { rows: PlanRow[] }) {
     setInvalid(rate === null);
     if (rate === null || badLast.length > 0) return setProposal(null);
     const lastScores = Object.fromEntries(typedLast.map(([code, text]) => [code, (parseNumber(text) as { value: number }).value]));
-    setProposal(proposeSetTargets(workbook.set, workbook.assessment, { rate }, { depth: 1, lastScores }));
+    // With last year's results in the sheet the proposal goes down to the sub-criteria; else per field.
+    setProposal(proposeSetTargets(workbook.set, workbook.assessment, { rate }, { lastScores, ...(hasPrevious ? {} : { depth: 1 }) }));
   };
   const accept = (targets: Record<string, number>) => {
-    const fields = new Map(rows.filter((r) => r.code in targets).map((r) => [r.code, targets[r.code]]));
-    void act((port) => port.writeTargets(fields), (n) => strings.planner.accepted(formatPoints(n, locale))).then((n) => n !== undefined && setProposal(null));
+    const typed = targetsToType(workbook.set, targets);
+    const onlyFields = typed.size <= rows.length;
+    void act(
+      (port) => port.writeTargets(typed),
+      (n) => (onlyFields ? strings.planner.accepted(formatPoints(n, locale)) : strings.planner.acceptedRows(formatPoints(n, locale))),
+    ).then((n) => n !== undefined && setProposal(null));
   };
 
   return (
@@ -227,6 +246,49 @@ function GoalProposal({ rows }: { rows: PlanRow[] }) {
             </MessageBar>
           )}
         </div>
+      )}
+    </section>
+  );
+}
+
+/** "Lấy kết quả năm trước": last year's file → the "Điểm năm trước" column, what no longer exists listed. */
+function PreviousYearSection() {
+  const styles = useViewStyles();
+  const strings = useStrings();
+  const { busy } = useWorkbook();
+  const { reading, orphans, pick } = usePreviousYear();
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <section className={styles.section}>
+      <Subtitle2 as="h3">{strings.planner.previousHeading}</Subtitle2>
+      <Caption1 className={styles.muted}>{strings.planner.previousHint}</Caption1>
+      <input
+        ref={input}
+        data-testid="previous-year-file"
+        type="file"
+        hidden
+        accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          e.currentTarget.value = '';
+          if (file) void pick(file);
+        }}
+      />
+      <Button data-testid="pick-previous-year" disabled={busy || reading !== null} onClick={() => input.current?.click()}>
+        {strings.planner.previousPick}
+      </Button>
+      {reading !== null && <Caption1>{strings.planner.previousReading(reading)}</Caption1>}
+      {orphans && (
+        <MessageBar data-testid="previous-year-orphans" intent="warning">
+          <MessageBarBody>
+            {strings.planner.previousOrphans(String(orphans.lines.length), orphans.file)}
+            <ul className={styles.list}>
+              {orphans.lines.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
       )}
     </section>
   );

@@ -31,6 +31,8 @@ export const useViewStyles = makeStyles({
     '& th:first-child, & td:first-child': { textAlign: 'left' },
     '& th': { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
   },
+  /** A table wider than the 320 px pane (the plan table with last year's columns) scrolls sideways. */
+  scrollX: { overflowX: 'auto', maxWidth: '100%' },
   numberInput: { width: '58px', minWidth: '0' },
   big: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
   muted: { color: tokens.colorNeutralForeground3 },

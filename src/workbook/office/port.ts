@@ -11,13 +11,14 @@ import { buildWorkbook } from '../build-workbook';
 import { withFreeSheetNames } from '../free-sheet-names';
 import { columnLetter, parseRange } from '../a1';
 import type { CellRef } from '../../domain';
-import type { WorkbookGrid } from '../grid';
+import { gridValue, type WorkbookGrid } from '../grid';
 import { IMPORTED_SETS_SHEET, importedSetsRows, readImportedSets } from '../imported-sets';
-import { SCORING_COLUMNS, SHEETS } from '../layout';
+import { COL, SCORING_COLUMNS, SHEETS } from '../layout';
 import type { InsertReport, SelectionGrid, UpgradeReport, WorkbookPort, WorkbookState } from '../port';
 import { PRINT_VIEW, PRINT_VIEWS, type PrintView } from '../print-views';
 import { checkWorkbook } from '../read/check';
-import { interpretWorkbook } from '../read/interpret';
+import { interpretWorkbook, type ReadableWorkbook } from '../read/interpret';
+import { labelKey } from '../read/cell-text';
 import { findMetaSheet } from '../read/meta';
 import { fitEditedRows, type CellEdit } from './fit-rows';
 import { columnRuns, hiddenInView } from './print-view';
@@ -78,34 +79,9 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         await context.sync();
       }),
 
-    writeTargets: (targets) =>
-      run(async (context) => {
-        const grid = await readGrid(context);
-        const read = interpretWorkbook(grid);
-        if (!read.ok) throw new Error(read.message);
-        const cells: Array<{ ref: CellRef; points: number; before: string | number | boolean }> = [];
-        for (const [code, points] of targets) {
-          const ref = read.assessment.cells?.[code]?.target;
-          if (!ref) throw new Error(`Không tìm thấy ô mục tiêu của tiêu chí ${code} trong sổ tính`);
-          cells.push({ ref, points, before: cellInput(grid, ref) });
-        }
-        if (cells.length === 0) return 0;
-        const at = (ref: CellRef) => context.workbook.worksheets.getItem(ref.sheet).getRange(ref.cell);
-        try {
-          for (const c of cells) at(c.ref).values = [[c.points]];
-          await context.sync();
-        } catch (error) {
-          // Some targets may be in already: give every cell back what it held (a value or a formula).
-          try {
-            for (const c of cells) at(c.ref).formulas = [[c.before]];
-            await context.sync();
-          } catch {
-            throw new WriteFailedError(error, { sheets: [], names: [], cells: cells.map((c) => `${c.ref.sheet}!${c.ref.cell}`) });
-          }
-          throw new WriteFailedError(error);
-        }
-        return cells.length;
-      }),
+    writeTargets: (targets) => run((context) => writeNumbers(context, 'target', targets)),
+
+    writePreviousScores: (scores) => run((context) => writeNumbers(context, 'previousScore', scores)),
 
     setPrintView: (view: PrintView) =>
       run(async (context) => {
@@ -327,4 +303,46 @@ function freeName(wanted: string, taken: ReadonlySet<string>): string {
 
 function toInsertReport(report: RenderReport): InsertReport {
   return { sheets: report.sheets, notes: [...report.skipped.map((s) => s.message), ...report.warnings] };
+}
+
+/**
+ * Numbers typed by criterion code in their input cells (targets, last year's scores), all in one
+ * sync; if it fails part-way every cell gets back what it held (a value or a formula).
+ */
+async function writeNumbers(context: Excel.RequestContext, field: 'target' | 'previousScore', values: ReadonlyMap<string, number>): Promise<number> {
+  const grid = await readGrid(context);
+  const read = interpretWorkbook(grid);
+  if (!read.ok) throw new Error(read.message);
+  if (field === 'previousScore' && !hasPreviousScoreColumn(grid, read)) {
+    throw new Error(`Bảng "${read.sheets.scoring}" theo mẫu cũ, chưa có cột "Điểm năm trước": hãy cập nhật bảng (Bắt đầu → Cập nhật) rồi lấy lại kết quả năm trước`);
+  }
+  const cells: Array<{ ref: CellRef; points: number; before: string | number | boolean }> = [];
+  for (const [code, points] of values) {
+    const ref = read.assessment.cells?.[code]?.[field];
+    if (!ref) throw new Error(`Không tìm thấy ô ${field === 'target' ? 'mục tiêu' : 'điểm năm trước'} của tiêu chí ${code} trong sổ tính`);
+    cells.push({ ref, points, before: cellInput(grid, ref) });
+  }
+  if (cells.length === 0) return 0;
+  const at = (ref: CellRef) => context.workbook.worksheets.getItem(ref.sheet).getRange(ref.cell);
+  try {
+    for (const c of cells) at(c.ref).values = [[c.points]];
+    await context.sync();
+  } catch (error) {
+    try {
+      for (const c of cells) at(c.ref).formulas = [[c.before]];
+      await context.sync();
+    } catch {
+      throw new WriteFailedError(error, { sheets: [], names: [], cells: cells.map((c) => `${c.ref.sheet}!${c.ref.cell}`) });
+    }
+    throw new WriteFailedError(error);
+  }
+  return cells.length;
+}
+
+/** The column's label is in the header row, just above the first criterion (a 1.1.0 file has none). */
+function hasPreviousScoreColumn(grid: WorkbookGrid, read: ReadableWorkbook): boolean {
+  const sheet = grid.sheets.find((s) => s.name === read.sheets.scoring);
+  const rows = Object.values(read.rows);
+  if (!sheet || rows.length === 0) return false;
+  return labelKey(gridValue(sheet, Math.min(...rows) - 1, read.columns.previousScore)) === labelKey(SCORING_COLUMNS[COL.previousScore - 1].header);
 }

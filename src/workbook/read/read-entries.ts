@@ -42,7 +42,7 @@ export function readEntries(input: EntriesInput): { assessment: Assessment; prob
     if (row === undefined) continue;
     const entry: Entry = {};
     const refs: Partial<Record<EntryField, CellRef>> = {};
-    const input = (field: 'selfScore' | 'appraisedScore' | 'target', sheet: SheetGrid, r: number, c: number) => {
+    const input = (field: NumberField, sheet: SheetGrid, r: number, c: number) => {
       const at = (refs[field] = cellRef(sheet, r, c));
       const problem = typedNumber(node.code, field, sheet, r, c, at, entry);
       if (problem) problems.push(problem);
@@ -52,6 +52,7 @@ export function readEntries(input: EntriesInput): { assessment: Assessment; prob
       const summaryRow = summary?.rowOf.get(node.code);
       if (summary && summaryRow !== undefined) input('target', summary.sheet, summaryRow, summary.targetCol);
     } else input('target', s, row, col.target);
+    input('previousScore', s, row, col.previousScore);
 
     if (node.isLeaf) {
       input('selfScore', s, row, col.selfScore);
@@ -105,10 +106,12 @@ function cellRef(sheet: SheetGrid, row: number, col: number): CellRef {
  * no typed value: its cached error (a #REF! after a deleted row) is not a typed target, and
  * a formula typed into an input cell is said as such.
  */
-function typedNumber(code: string, field: 'selfScore' | 'appraisedScore' | 'target', sheet: SheetGrid, row: number, col: number, cell: CellRef, entry: Entry): Problem | null {
+type NumberField = 'selfScore' | 'appraisedScore' | 'target' | 'previousScore';
+
+function typedNumber(code: string, field: NumberField, sheet: SheetGrid, row: number, col: number, cell: CellRef, entry: Entry): Problem | null {
   const value = gridValue(sheet, row, col);
   const formula = gridFormula(sheet, row, col);
-  if (formula !== null && (value === null || value === '') && field !== 'target') return formulaInInput(code, field, formula, cell);
+  if (formula !== null && (value === null || value === '') && (field === 'selfScore' || field === 'appraisedScore')) return formulaInInput(code, field, formula, cell);
   if (formula !== null && typeof value === 'object' && value !== null) return null;
   const raw = entryValue(typeof value === 'string' ? (isoToSerial(value) ?? value) : value);
   if (raw === null) return null;

@@ -57,10 +57,12 @@ async function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec): Promise<void> 
   for (const cell of spec.cells) writeCell(ws, cell);
   for (const range of spec.merges) ws.mergeCells(range);
   for (const v of spec.validations) {
-    // exceljs keeps a validation per cell (it merges equal ones into one range on write).
+    // exceljs keeps a validation per cell and merges equal ones into ranges on write, but in
+    // text order: rows 8–15 came out as U10:U15 and U8:U15, overlapping. A range is written as one.
     const box = parseRange(v.range);
     const rule = validation(v);
-    for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) ws.getCell(r, c).dataValidation = rule;
+    if (box.top !== box.bottom || box.left !== box.right) (ws as unknown as WithValidations).dataValidations.add(v.range, rule);
+    else ws.getCell(box.top, box.left).dataValidation = rule;
   }
   spec.conditionalFormats.forEach((cf, i) => ws.addConditionalFormatting(conditionalFormat(cf, i + 1)));
   const bars = spec.dataBars ?? [];
@@ -136,6 +138,9 @@ function applyStyle(cell: ExcelJS.Cell, s: StyleSpec): void {
   }
   if (s.locked === false) cell.protection = { locked: false };
 }
+
+/** exceljs has the per-range collection at run time; its typings leave it out. */
+type WithValidations = { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } };
 
 function validation(v: ValidationSpec): ExcelJS.DataValidation {
   const common = {
