@@ -215,7 +215,8 @@ export function buildScoringSheet(set: CriteriaSet, options: WorkbookOptions, li
     print: printSetup({
       orientation: 'landscape',
       titleRows: `${ROWS.header}:${ROWS.header}`,
-      area: rangeA1(1, 1, lastRow - 2, LAST_VISIBLE_COL),
+      // To the last column: hidden ones do not print, and the plan form shows "Điểm năm trước" (U).
+      area: rangeA1(1, 1, lastRow - 2, SCORING_COLUMNS.length),
       unit: options.unit,
       right: `Chỉ số CCHC năm ${year}`,
     }),
