@@ -8,11 +8,11 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { findBundledSet } from '../../src/criteria';
 import type { Assessment, CriteriaSet } from '../../src/domain';
 import { buildWorkbook } from '../../src/workbook/build-workbook';
-import { createOfficePort } from '../../src/workbook/office/port';
 import { renderIntoWorkbook } from '../../src/workbook/office/render';
 import { App } from '../../src/taskpane/App';
 import { vi, type Strings } from '../../src/taskpane/strings';
 import { createExcelDouble, type ExcelDouble, type ExcelDoubleOptions } from '../doubles/excel-recording-double';
+import { officePortOn } from '../doubles/office-port-on-double';
 
 // jsdom lacks TextEncoder, which every browser pane has (the renderer measures its batch with it).
 globalThis.TextEncoder ??= NodeTextEncoder as typeof globalThis.TextEncoder;
@@ -51,12 +51,7 @@ export async function seedScoringWorkbook(double: ExcelDouble, values: Assessmen
 
 export async function renderPane(pane: Pane, strings: Strings = vi) {
   const { double } = pane;
-  const port = createOfficePort({
-    run: (batch) => double.Excel.run(batch),
-    runOn: (context, batch) => double.Excel.run(context, batch),
-    isSetSupported: (name, version) => double.Office.context.requirements.isSetSupported(name, version),
-    debounceMs: DEBOUNCE_MS,
-  });
+  const port = officePortOn(double, DEBOUNCE_MS);
   const utils = render(<App strings={strings} host={null} port={port} />);
   expect(screen.getByTestId('start-view')).toBeTruthy();
   await waitFor(() => expect(screen.queryByTestId('start-loading')).toBeNull(), { timeout: 5000 });

@@ -6,11 +6,11 @@
 import { findBundledSet } from '../../src/criteria';
 import { buildWorkbook } from '../../src/workbook/build-workbook';
 import { COL, SHEETS } from '../../src/workbook/layout';
-import { createOfficePort } from '../../src/workbook/office/port';
 import { lineHeight, rowHeights } from '../../src/workbook/row-heights';
 import { scoringLayout } from '../../src/workbook/scoring-sheet';
 import { FONT } from '../../src/workbook/styles';
 import { createExcelDouble } from '../doubles/excel-recording-double';
+import { officePortOn } from '../doubles/office-port-on-double';
 
 const set = findBundledSet('minh-hoa-3-cap')!;
 const layout = scoringLayout(set);
@@ -25,12 +25,7 @@ const settle = () => new Promise((r) => setTimeout(r, 60));
 async function open() {
   const double = createExcelDouble();
   const restore = double.install();
-  const port = createOfficePort({
-    run: (batch) => double.Excel.run(batch),
-    runOn: (context, batch) => double.Excel.run(context, batch),
-    isSetSupported: (name, version) => double.Office.context.requirements.isSetSupported(name, version),
-    debounceMs: 5,
-  });
+  const port = officePortOn(double);
   await port.insertScoringSheet(set, { unit: 'Sở Tư pháp', year: 2025 });
   const reads: number[] = [];
   const sub = port.onChanged(() => reads.push(1));

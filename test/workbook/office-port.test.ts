@@ -8,7 +8,7 @@ import { importCriteriaSet } from '../../src/domain/import';
 import { columnLetter } from '../../src/workbook/a1';
 import { COL, HEAD, SHEETS, SUMMARY_COL } from '../../src/workbook/layout';
 import { IMPORTED_SETS_SHEET } from '../../src/workbook/imported-sets';
-import { createOfficePort } from '../../src/workbook/office/port';
+import type { WorkbookPort } from '../../src/workbook/port';
 import { ORPHAN_SHEET } from '../../src/workbook/orphan-sheet';
 import { criteriaSetToData, loadCriteriaSet } from '../../src/domain';
 import { summaryRowOf } from '../../src/workbook/summary-sheet';
@@ -16,6 +16,7 @@ import { scoringLayout } from '../../src/workbook/scoring-sheet';
 import type { SheetSpec } from '../../src/workbook/spec';
 import { createExcelDouble, type ExcelDouble } from '../doubles/excel-recording-double';
 import { ANNEX_ROWS, annexCells } from '../taskpane/annex-fixture';
+import { officePortOn } from '../doubles/office-port-on-double';
 
 const set = findBundledSet('minh-hoa-3-cap')!;
 const layout = scoringLayout(set);
@@ -25,19 +26,14 @@ const leafRow = layout.rowOf.get(firstLeaf.code)!;
 function setup(options: Parameters<typeof createExcelDouble>[0] = {}) {
   const double = createExcelDouble(options);
   const restore = double.install();
-  const port = createOfficePort({
-    run: (batch) => double.Excel.run(batch),
-    runOn: (context, batch) => double.Excel.run(context, batch),
-    isSetSupported: (name, version) => double.Office.context.requirements.isSetSupported(name, version),
-    debounceMs: 5,
-  });
+  const port = officePortOn(double);
   return { double, port, restore };
 }
 
 let restore: () => void = () => undefined;
 afterEach(() => restore());
 
-async function withSheet(options: Parameters<typeof createExcelDouble>[0] = {}): Promise<{ double: ExcelDouble; port: ReturnType<typeof createOfficePort> }> {
+async function withSheet(options: Parameters<typeof createExcelDouble>[0] = {}): Promise<{ double: ExcelDouble; port: WorkbookPort }> {
   const s = setup(options);
   restore = s.restore;
   await s.port.insertScoringSheet(set, { unit: 'Sở Tư pháp', year: 2026 });

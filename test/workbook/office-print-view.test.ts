@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { findBundledSet } from '../../src/criteria';
 import { SCORING_COLUMNS, SHEETS } from '../../src/workbook/layout';
-import { createOfficePort } from '../../src/workbook/office/port';
 import { PRINT_VIEWS, type PrintView } from '../../src/workbook/print-views';
 import { createExcelDouble } from '../doubles/excel-recording-double';
 import { runCli } from '../helpers/run-cli';
+import { officePortOn } from '../doubles/office-port-on-double';
 
 const set = findBundledSet('minh-hoa-3-cap')!;
 const tmp = mkdtempSync(join(tmpdir(), 'par-print-view-'));
@@ -45,12 +45,7 @@ test('each printed form hides in the pane exactly the columns the written file h
   const double = createExcelDouble();
   const restore = double.install();
   try {
-    const port = createOfficePort({
-      run: (batch) => double.Excel.run(batch),
-      runOn: (context, batch) => double.Excel.run(context, batch),
-      isSetSupported: (name, version) => double.Office.context.requirements.isSetSupported(name, version),
-      debounceMs: 5,
-    });
+    const port = officePortOn(double);
     await port.insertScoringSheet(set, { unit: 'Sở Tư pháp', year: 2025 });
     const model = double.sheet(SHEETS.scoring);
     const paneHidden = () => SCORING_COLUMNS.map((_, i) => i + 1).filter((col) => model.columns.get(col)?.hidden === true);

@@ -8,12 +8,12 @@
  */
 import { criteriaSetToData } from '../../src/domain';
 import { SHEETS } from '../../src/workbook/layout';
-import { createOfficePort } from '../../src/workbook/office/port';
 import { scoringLayout } from '../../src/workbook/scoring-sheet';
 import type { WorkbookPort } from '../../src/workbook/port';
 import type { SheetSpec } from '../../src/workbook/spec';
 import { createExcelDouble, type ExcelDouble } from '../doubles/excel-recording-double';
 import { syntheticSet } from '../fixtures/synthetic-set';
+import { officePortOn } from '../doubles/office-port-on-double';
 
 jest.setTimeout(300_000);
 
@@ -52,12 +52,7 @@ interface Session {
 function open(): Session {
   const double = createExcelDouble({ sheets: [{ name: 'Sheet1', cells: { A1: 'dữ liệu của người dùng', B2: 42 } }], names: { GHI_CHU: '=Sheet1!$A$1' } });
   const uninstall = double.install();
-  const port = createOfficePort({
-    run: (batch) => double.Excel.run(batch),
-    runOn: (context, batch) => double.Excel.run(context, batch),
-    isSetSupported: (name, version) => double.Office.context.requirements.isSetSupported(name, version),
-    debounceMs: 5,
-  });
+  const port = officePortOn(double);
   return { double, port, uninstall };
 }
 
