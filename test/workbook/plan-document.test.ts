@@ -50,6 +50,27 @@ describe('describePlanDocument', () => {
     expect(doc.goal).toBe('Phấn đấu điểm Chỉ số cải cách hành chính năm 2025 đạt 93% trở lên và tăng hạng so với năm 2024.');
   });
 
+  it("starts from last year's losses when the file carries Điểm năm trước, against this year's maximum", () => {
+    // This year's file: nothing scored yet, last year's scores carried (a field total, two leaves, one at its maximum).
+    const max = (code: string) => minhHoa.byCode.get(code)!.maxScore;
+    const a: Assessment = {
+      entries: {
+        '1': { previousScore: 6, leadUnit: 'Văn phòng' },
+        '1.1.1': { previousScore: max('1.1.1') },
+        '1.1.3': { previousScore: 0.25 },
+        '3.4.1': { previousScore: 1, target: 3 },
+        '3.4.2': { previousScore: 0.5, notApplicable: true },
+      },
+    };
+    const doc = describePlanDocument(minhHoa, a, buildPlan(minhHoa, a), { year: 2025 });
+    expect(doc.appendix.sections.map((s) => s.heading)).toEqual(['I. Công tác chỉ đạo điều hành', 'II. Cải cách TTHC']);
+    const [first, third] = doc.appendix.sections.map((s) => s.table.rows.map(texts));
+    // 1.1.1 at its maximum lost nothing; 3.4.2 is not assessed this year; a field's total is not a leaf.
+    expect(first).toEqual([['1', expect.stringContaining(`Năm 2024 đạt 0,25/${max('1.1.3').toLocaleString('vi-VN')} điểm`), '', 'Văn phòng', '', '', '']]);
+    expect(third[0][1]).toContain(`3.4.1. ${minhHoa.byCode.get('3.4.1')!.name}\nNăm 2024 đạt 1/${max('3.4.1').toLocaleString('vi-VN')} điểm, mất ${(max('3.4.1') - 1).toLocaleString('vi-VN')} điểm.\nMục tiêu năm 2025: 3 điểm.`);
+    expect(third).toHaveLength(1);
+  });
+
   it('says so instead of tables when nothing is scored, and has no goal without targets', () => {
     const empty: Assessment = { entries: {} };
     const doc = describePlanDocument(minhHoa, empty, buildPlan(minhHoa, empty), { year: 2026 });

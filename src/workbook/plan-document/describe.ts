@@ -11,6 +11,8 @@ import {
   formatPoints,
   formatRate,
   hasText,
+  previousScoreOf,
+  previousYearGaps,
   rankGaps,
   type Assessment,
   type CriteriaSet,
@@ -121,14 +123,17 @@ export function describePlanDocument(set: CriteriaSet, assessment: Assessment, p
       subtitle: `NHIỆM VỤ KHẮC PHỤC CÁC TIÊU CHÍ BỊ MẤT ĐIỂM, THỰC HIỆN TRONG NĂM ${year}`,
       note: `(Kèm theo Kế hoạch cải thiện và nâng cao Chỉ số cải cách hành chính năm ${year})`,
       sections,
-      empty: sections.length > 0 ? null : 'Tệp chưa có tiêu chí nào đã chấm mà bị mất điểm.',
+      empty: sections.length > 0 ? null : 'Tệp chưa có tiêu chí nào đã chấm (hay có điểm năm trước) mà bị mất điểm.',
     },
   };
 }
 
 function appendixSections(set: CriteriaSet, assessment: Assessment, year: number): AppendixSection[] {
-  // Only scored leaves: an unscored one has lost nothing yet, it is simply not known.
-  const lost = rankGaps(set, assessment, 'final').againstMax.filter((g) => g.scored);
+  // A plan starts from last year's losses when the file carries them ("Điểm năm trước");
+  // otherwise from this file's own scored leaves (an unscored one has lost nothing yet).
+  const fromLastYear = previousYearGaps(set, assessment);
+  const lastYear = set.leaves.some((leaf) => previousScoreOf(assessment, leaf.code) !== null);
+  const lost = lastYear ? fromLastYear : rankGaps(set, assessment, 'final').againstMax.filter((g) => g.scored);
   const byField = new Map<string, Gap[]>();
   for (const gap of lost) {
     const field = fieldOf(set, gap.code).code;
@@ -151,15 +156,16 @@ function appendixSections(set: CriteriaSet, assessment: Assessment, year: number
         columns,
         rows: byField.get(field.code)!.map((gap, j) => {
           const who = responsibilityOf(set, assessment, gap.code);
-          return [String(j + 1), objectiveOf(gap, year), '', who.lead, who.partners, who.deadline, ''];
+          return [String(j + 1), objectiveOf(gap, year, lastYear), '', who.lead, who.partners, who.deadline, ''];
         }),
       },
     }));
 }
 
-/** What the workbook says of a lost criterion: its name, what it scored, and its target if one is set. */
-function objectiveOf(gap: Gap, year: number): string {
-  const lines = [`${gap.code}. ${gap.name}`, `Đã đạt ${formatPoints(gap.score)}/${formatPoints(gap.maxScore)} điểm, mất ${formatPoints(gap.lost)} điểm.`];
+/** What the workbook says of a lost criterion: its name, what it scored (last year's, when so), and its target if one is set. */
+function objectiveOf(gap: Gap, year: number, lastYear: boolean): string {
+  const scored = `${lastYear ? `Năm ${year - 1} đạt` : 'Đã đạt'} ${formatPoints(gap.score)}/${formatPoints(gap.maxScore)} điểm, mất ${formatPoints(gap.lost)} điểm.`;
+  const lines = [`${gap.code}. ${gap.name}`, scored];
   if (gap.target !== null) lines.push(`Mục tiêu năm ${year}: ${formatPoints(gap.target)} điểm.`);
   return lines.join('\n');
 }
