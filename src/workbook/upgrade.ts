@@ -37,13 +37,13 @@ export class UpgradeError extends Error {
   }
 }
 
-export function planUpgrade(grid: WorkbookGrid, set: CriteriaSet, options: Pick<WorkbookOptions, 'createdAt' | 'nearBand'> = {}): UpgradePlan {
+export function planUpgrade(grid: WorkbookGrid, set: CriteriaSet, options: Pick<WorkbookOptions, 'createdAt' | 'nearBand' | 'printView'> = {}): UpgradePlan {
   const read = interpretWorkbook(grid);
   if (!read.ok) throw new UpgradeError(`Không cập nhật được ${grid.source}: ${read.message}`, `Cannot update ${grid.source}: ${read.messageEn}`);
   return planUpgradeOf(read, grid, set, options);
 }
 
-export function planUpgradeOf(read: ReadableWorkbook, grid: WorkbookGrid, set: CriteriaSet, options: Pick<WorkbookOptions, 'createdAt' | 'nearBand'> = {}): UpgradePlan {
+export function planUpgradeOf(read: ReadableWorkbook, grid: WorkbookGrid, set: CriteriaSet, options: Pick<WorkbookOptions, 'createdAt' | 'nearBand' | 'printView'> = {}): UpgradePlan {
   const moved = carryOver(read.assessment, set);
   const orphaned = [...moved.orphaned, ...insertedRowValues(read, grid)];
   const from = { setId: read.set.id, version: read.set.version };

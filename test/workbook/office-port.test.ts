@@ -218,7 +218,7 @@ test('an imported set is stored in a very hidden sheet, read back, replaced by i
   expect([after.workbook?.set.id, after.workbook?.setOrigin]).toEqual(['phu-luc-2026', 'embedded']);
 });
 
-test('updating in place keeps every typed value, replaces the three sheets and their names, in 7 syncs', async () => {
+test('updating in place keeps every typed value, replaces the three sheets and their names, in 8 syncs (one reads which form the sheet shows)', async () => {
   const { double, port } = await withSheet();
   await double.type(SHEETS.scoring, `E${leafRow}`, '0,5');
   await double.type(SHEETS.scoring, `G${leafRow}`, 'Quyết định 12/QĐ');
@@ -228,7 +228,7 @@ test('updating in place keeps every typed value, replaces the three sheets and t
   const syncs = double.syncCount();
   const next = loadCriteriaSet({ ...criteriaSetToData(set), version: `${set.version}-2` });
   const report = await port.upgradeScoringSheet(next);
-  expect(double.syncCount() - syncs).toBe(7);
+  expect(double.syncCount() - syncs).toBe(8);
   expect(report.orphaned).toBe(0);
   expect(report.carried).toBe(Object.values(before).flatMap((e) => Object.values(e).filter((v) => v !== undefined)).length);
   expect(double.sheetNames()).toEqual(['Sheet1', SHEETS.scoring, SHEETS.summary, SHEETS.meta]);

@@ -66,3 +66,32 @@ test('each printed form hides in the pane exactly the columns the written file h
     restore();
   }
 });
+
+test('"Cập nhật" rebuilds the sheets on the form they showed, and the CLI does the same with --print', async () => {
+  const double = createExcelDouble();
+  const restore = double.install();
+  try {
+    const port = officePortOn(double);
+    await port.insertScoringSheet(set, { unit: 'Sở Tư pháp', year: 2025 });
+    await port.setPrintView('tham-dinh');
+    await port.upgradeScoringSheet(set);
+    expect((await port.readState()).printView).toBe('tham-dinh');
+    const model = double.sheet(SHEETS.scoring);
+    const paneHidden = SCORING_COLUMNS.map((_, i) => i + 1).filter((col) => model.columns.get(col)?.hidden === true);
+    expect(paneHidden).toEqual((await templateFile('tham-dinh')).hidden);
+  } finally {
+    restore();
+  }
+  // The same file upgraded and re-imported on the command line, asked for the appraisal form.
+  const source = join(tmp, 'nguon.xlsx');
+  expect((await runCli(['template', '--set', set.id, '--year', '2025', '--out', source], tmp)).code).toBe(0);
+  const upgraded = join(tmp, 'nang-cap.xlsx');
+  const upgrade = await runCli(['upgrade', source, '--print', 'tham-dinh', '--out', upgraded], tmp);
+  expect(upgrade.code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(upgraded);
+  const ws = wb.getWorksheet(SHEETS.scoring)!;
+  expect(SCORING_COLUMNS.map((_, i) => i + 1).filter((col) => ws.getColumn(col).hidden)).toEqual((await templateFile('tham-dinh')).hidden);
+  const wrong = await runCli(['upgrade', source, '--print', 'bieu-la', '--out', join(tmp, 'sai.xlsx')], tmp);
+  expect([wrong.code, wrong.stderr]).toEqual([2, expect.stringContaining('tu-danh-gia, tham-dinh, ke-hoach')]);
+});

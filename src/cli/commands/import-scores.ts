@@ -15,30 +15,33 @@ import { CliError, EXIT_OK, EXIT_PROBLEMS, fileFailure } from '../errors';
 import type { CliIO } from '../io';
 import { openWorkbook } from '../workbook-file';
 import { overwriteRefusal, writeAtomically } from '../write-workbook';
+import { printViewOption, withPrintOption } from '../print-option';
+import type { PrintView } from '../../workbook/print-views';
 
 export function importScoresCli(): Command {
-  return declareCommand('import-scores', 'ghi điểm từ CSV hoặc JSON vào tệp chấm điểm, theo mã tiêu chí')
-    .usage('TỆP.xlsx ĐIỂM.csv|ĐIỂM.json --out MỚI.xlsx [--force]')
+  const command = declareCommand('import-scores', 'ghi điểm từ CSV hoặc JSON vào tệp chấm điểm, theo mã tiêu chí')
+    .usage('TỆP.xlsx ĐIỂM.csv|ĐIỂM.json --out MỚI.xlsx [--print BIỂU] [--force]')
     .description(
       'Ghi điểm (từ export-scores hoặc hệ thống trực tuyến) vào tệp chấm điểm theo mã tiêu chí, kiểm tra như khi gõ vào ô. ' +
         'Dòng sai được liệt kê kèm số dòng và không được ghi; mọi thứ khác trong tệp giữ nguyên. Tệp cũ không bị sửa.',
     )
     .argument('[TỆP.xlsx]', 'tệp chấm điểm')
     .argument('[ĐIỂM]', 'tệp điểm .csv hoặc .json (các cột như export-scores ghi)')
-    .option('--out <MỚI.xlsx>', 'tệp chấm điểm mới sẽ ghi')
+    .option('--out <MỚI.xlsx>', 'tệp chấm điểm mới sẽ ghi');
+  return withPrintOption(command)
     .option('--force', 'ghi đè nếu tệp --out đã có')
     .allowExcessArguments()
     .addHelpText('after', '\nVí dụ:\n  par-index import-scores so-xay-dung.xlsx diem.csv --out so-xay-dung-moi.xlsx');
 }
 
 export async function importScoresCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const { operands, opts } = parseCommand<{ out?: string; force?: true }>(importScoresCli(), argv, io);
+  const { operands, opts } = parseCommand<{ out?: string; print?: string; force?: true }>(importScoresCli(), argv, io);
   if (operands.length !== 2) throw new CliError('Cần tệp chấm điểm và tệp điểm. Cách dùng: par-index import-scores TỆP.xlsx ĐIỂM.csv --out MỚI.xlsx');
   const out = required(opts.out, '--out MỚI.xlsx (tệp mới sẽ ghi; tệp cũ giữ nguyên)');
-  return runImportScores({ file: operands[0], scores: operands[1], out, force: opts.force === true }, io);
+  return runImportScores({ file: operands[0], scores: operands[1], out, printView: printViewOption(opts.print), force: opts.force === true }, io);
 }
 
-async function runImportScores(options: { file: string; scores: string; out: string; force: boolean }, io: CliIO): Promise<number> {
+async function runImportScores(options: { file: string; scores: string; out: string; printView: PrintView; force: boolean }, io: CliIO): Promise<number> {
   if (!/\.xlsx$/i.test(options.out)) throw new CliError(`--out phải là tệp .xlsx (đang là "${options.out}")`);
   const input = resolve(io.cwd, options.file);
   const out = resolve(io.cwd, options.out);
@@ -51,6 +54,7 @@ async function runImportScores(options: { file: string; scores: string; out: str
   const imported = importScores(read.set, read.assessment, rows);
   const plan = planUpgradeOf({ ...read, assessment: { ...read.assessment, entries: imported.assessment.entries } }, grid, read.set, {
     createdAt: new Date().toISOString(),
+    printView: options.printView,
   });
   writeAtomically(out, await renderXlsx(plan.spec), options.force, options.out);
   const lines = [`Đã ghi ${options.out}: nhận ${imported.applied} dòng của ${options.scores}.`];

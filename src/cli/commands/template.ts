@@ -14,10 +14,10 @@ import { formatPoints, formatRate, numberOrNull, parseNumber, proposeSetTargets,
 import { buildWorkbook } from '../../workbook/build-workbook';
 import { SHEETS, SUMMARY_COL } from '../../workbook/layout';
 import { columnLetter } from '../../workbook/a1';
-import { DEFAULT_PRINT_VIEW, isPrintView, PRINT_VIEWS } from '../../workbook/print-views';
 import { declareCommand, parseCommand, required } from '../command';
 import { CliError, EXIT_OK, EXIT_PROBLEMS } from '../errors';
 import type { CliIO } from '../io';
+import { printViewOption, withPrintOption } from '../print-option';
 import { printProblems } from '../problems-output';
 import { readValueFile } from '../value-file';
 import { resolveSet } from '../set-source';
@@ -46,8 +46,8 @@ type TemplateOptions = {
 };
 
 export function templateCli(): Command {
-  return declareCommand('template', 'tạo tệp Excel chấm điểm của một bộ tiêu chí')
-    .usage('(--set ID | --set-file SET.json) --out TỆP.xlsx [--unit TÊN] [--year NĂM] [--previous NĂM-TRƯỚC.xlsx] [--targets TỆP | --goal 78,3%] [--force]')
+  const command = declareCommand('template', 'tạo tệp Excel chấm điểm của một bộ tiêu chí')
+    .usage('(--set ID | --set-file SET.json) --out TỆP.xlsx [--unit TÊN] [--year NĂM] [--previous NĂM-TRƯỚC.xlsx] [--targets TỆP | --goal 78,3%] [--print BIỂU] [--force]')
     .description('Tạo tệp Excel chấm điểm (công thức, kiểm tra dữ liệu, tô màu) dùng được cả khi không có add-in.')
     .option('--set <ID>', 'bộ tiêu chí có sẵn (xem: par-index sets)')
     .option('--set-file <SET.json>', 'bộ tiêu chí từ tệp (par-index import-set hoặc export-set)')
@@ -59,8 +59,8 @@ export function templateCli(): Command {
       '--previous <NĂM-TRƯỚC.xlsx>',
       'tệp chấm điểm năm trước: điểm đạt cuối cùng của từng tiêu chí được ghi vào cột "Điểm năm trước", theo mã tiêu chí; tiêu chí không còn trong bộ mới được liệt kê ở trang "Dữ liệu cũ"',
     )
-    .option('--goal <MỤC-TIÊU>', 'mục tiêu chung ("78,3%" theo tỷ lệ, hoặc "78,3" điểm): đề xuất mục tiêu từng tiêu chí từ điểm năm trước, giữ các dòng đã đạt tối đa')
-    .option('--print <tu-danh-gia|tham-dinh|ke-hoach>', 'biểu mở ra và in khi bấm In: tự đánh giá (mặc định), thẩm định, kế hoạch (Tổng hợp)')
+    .option('--goal <MỤC-TIÊU>', 'mục tiêu chung ("78,3%" theo tỷ lệ, hoặc "78,3" điểm): đề xuất mục tiêu từng tiêu chí từ điểm năm trước, giữ các dòng đã đạt tối đa');
+  return withPrintOption(command)
     .option('--force', 'ghi đè nếu tệp --out đã có')
     .addHelpText(
       'after',
@@ -80,8 +80,7 @@ export async function templateCommand(argv: readonly string[], io: CliIO): Promi
   const year = parseYear(opts.year, set);
   if (Math.abs(year - set.year) > 1) io.err(yearWarning(year, set));
   const force = opts.force === true;
-  const printView = opts.print ?? DEFAULT_PRINT_VIEW;
-  if (!isPrintView(printView)) throw new CliError(`--print phải là một trong ${PRINT_VIEWS.join(', ')} (đang là "${printView}")`);
+  const printView = printViewOption(opts.print);
 
   const folder = dirname(out);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new CliError(`Không có thư mục ${folder} để ghi ${basename(out)}`);

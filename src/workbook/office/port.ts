@@ -15,13 +15,13 @@ import { gridValue, type WorkbookGrid } from '../grid';
 import { IMPORTED_SETS_SHEET, importedSetsRows, readImportedSets } from '../imported-sets';
 import { COL, SCORING_COLUMNS, SHEETS } from '../layout';
 import type { InsertReport, SelectionGrid, UpgradeReport, WorkbookPort, WorkbookState } from '../port';
-import { PRINT_VIEW, PRINT_VIEWS, type PrintView } from '../print-views';
+import { PRINT_VIEW, type PrintView } from '../print-views';
 import { checkWorkbook } from '../read/check';
 import { interpretWorkbook, type ReadableWorkbook } from '../read/interpret';
 import { labelKey } from '../read/cell-text';
 import { findMetaSheet } from '../read/meta';
 import { fitEditedRows, type CellEdit } from './fit-rows';
-import { columnRuns, hiddenInView } from './print-view';
+import { columnRuns, hiddenInView, printViewShown } from './print-view';
 import { readGrid } from './read';
 import { renderIntoWorkbook, type RenderReport } from './render';
 import { removeAdded, WriteFailedError } from './rollback';
@@ -249,13 +249,7 @@ async function readState(context: Excel.RequestContext): Promise<WorkbookState> 
   if (!read.ok) {
     return { ...base, hasScoringSheet, workbook: null, check: null, unreadable: { message: read.message, messageEn: read.messageEn }, printView: null };
   }
-  // Which form the columns show, each column found where the file has it now.
-  const ws = context.workbook.worksheets.getItem(read.sheets.scoring);
-  const columns = SCORING_COLUMNS.map((c) => ws.getRange(`${columnLetter(read.columns[c.key])}:${columnLetter(read.columns[c.key])}`));
-  for (const c of columns) c.load('columnHidden');
-  await context.sync();
-  const hidden = columns.map((c) => c.columnHidden === true);
-  const printView = PRINT_VIEWS.find((view) => hiddenInView(view).every((h, i) => h === hidden[i])) ?? null;
+  const printView = await printViewShown(context, read.sheets.scoring, read.columns);
   return { ...base, hasScoringSheet, workbook: read, check: checkWorkbook(read), unreadable: null, printView };
 }
 

@@ -4,8 +4,8 @@
  * assignments ("A:F" shown, "G:H" hidden…) instead of one per column.
  */
 import { columnLetter } from '../a1';
-import { SCORING_COLUMNS } from '../layout';
-import { hiddenScoringColumns, type PrintView } from '../print-views';
+import { SCORING_COLUMNS, type ScoringColumnKey } from '../layout';
+import { hiddenScoringColumns, PRINT_VIEWS, type PrintView } from '../print-views';
 
 /** Whether each scoring column (in SCORING_COLUMNS order) is hidden in the view. */
 export function hiddenInView(view: PrintView): boolean[] {
@@ -23,4 +23,17 @@ export function columnRuns(hidden: readonly boolean[]): Array<{ range: string; h
     i = j + 1;
   }
   return runs;
+}
+
+/**
+ * The form the scoring sheet shows now, each column found where the file has it (a column
+ * moved by hand still counts); null when columns were hidden or shown by hand.
+ */
+export async function printViewShown(context: Excel.RequestContext, sheet: string, columnsAt: Record<ScoringColumnKey, number>): Promise<PrintView | null> {
+  const ws = context.workbook.worksheets.getItem(sheet);
+  const columns = SCORING_COLUMNS.map((c) => ws.getRange(`${columnLetter(columnsAt[c.key])}:${columnLetter(columnsAt[c.key])}`));
+  for (const c of columns) c.load('columnHidden');
+  await context.sync();
+  const hidden = columns.map((c) => c.columnHidden === true);
+  return PRINT_VIEWS.find((view) => hiddenInView(view).every((h, i) => h === hidden[i])) ?? null;
 }

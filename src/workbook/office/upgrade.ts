@@ -12,6 +12,7 @@ import type { UpgradeReport } from '../port';
 import { interpretWorkbook } from '../read/interpret';
 import type { WorkbookSpec } from '../spec';
 import { planUpgradeOf, UpgradeError } from '../upgrade';
+import { printViewShown } from './print-view';
 import { readGrid } from './read';
 import { renderIntoWorkbook, type RenderReport } from './render';
 import { removeAdded, WriteFailedError } from './rollback';
@@ -20,7 +21,9 @@ export async function upgradeInWorkbook(context: Excel.RequestContext, set: Crit
   const grid = await readGrid(context);
   const read = interpretWorkbook(grid);
   if (!read.ok) throw new UpgradeError(`Không cập nhật được: ${read.message}`, `Cannot update: ${read.messageEn}`);
-  const plan = planUpgradeOf(read, grid, set, { createdAt: new Date().toISOString() });
+  // The rebuilt sheets show the form the old ones showed (the default when set by hand).
+  const printView = (await printViewShown(context, read.sheets.scoring, read.columns)) ?? undefined;
+  const plan = planUpgradeOf(read, grid, set, { createdAt: new Date().toISOString(), ...(printView ? { printView } : {}) });
   const old = [read.sheets.scoring, read.sheets.summary, read.sheets.meta].filter((n): n is string => n !== null);
   const taken = new Set(grid.sheets.map((s) => s.name.toLowerCase()));
   const parked = old.map((name) => ({ name, temp: freeName(`~cũ ${name}`, taken) }));
