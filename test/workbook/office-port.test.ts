@@ -6,7 +6,7 @@
 import { findBundledSet } from '../../src/criteria';
 import { importCriteriaSet } from '../../src/domain/import';
 import { columnLetter } from '../../src/workbook/a1';
-import { COL, HEAD, SHEETS, SUMMARY_COL } from '../../src/workbook/layout';
+import { COL, HEAD, ROWS, SHEETS, SUMMARY_COL } from '../../src/workbook/layout';
 import { IMPORTED_SETS_SHEET } from '../../src/workbook/imported-sets';
 import type { WorkbookPort } from '../../src/workbook/port';
 import { ORPHAN_SHEET } from '../../src/workbook/orphan-sheet';
@@ -144,6 +144,16 @@ test('writePreviousScores puts last year’s scores in the “Điểm năm trư�
   // Tổng hợp shows the field's, read from the scoring sheet.
   expect(double.sheet(SHEETS.summary).at(summaryRowOf(set, field.code), SUMMARY_COL.previousScore).formula).toContain(`U${layout.rowOf.get(field.code)}`);
   await expect(port.writePreviousScores(new Map([['9.9.9', 1]]))).rejects.toThrow('Không tìm thấy ô điểm năm trước của tiêu chí 9.9.9');
+});
+
+test('a sheet of an older template, without the "Điểm năm trước" column, refuses last year’s scores and is left as it was', async () => {
+  const { double, port } = await withSheet();
+  const scoring = double.sheet(SHEETS.scoring);
+  // Template 1.1.0 ended at the row-kind column: no header, no cells in U.
+  scoring.cells.delete(`${ROWS.header},${COL.previousScore}`);
+  const before = JSON.stringify([...scoring.cells.entries()]);
+  await expect(port.writePreviousScores(new Map([[firstLeaf.code, 0.25]]))).rejects.toThrow('chưa có cột "Điểm năm trước": hãy cập nhật bảng (Bắt đầu → Cập nhật)');
+  expect(JSON.stringify([...scoring.cells.entries()])).toBe(before);
 });
 
 test('a locked cell of a protected sheet refuses a write with AccessDenied', async () => {
