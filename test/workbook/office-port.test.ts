@@ -146,11 +146,14 @@ test('writePreviousScores puts last year’s scores in the “Điểm năm trư�
   await expect(port.writePreviousScores(new Map([['9.9.9', 1]]))).rejects.toThrow('Không tìm thấy ô điểm năm trước của tiêu chí 9.9.9');
 });
 
-test('a sheet of an older template, without the "Điểm năm trước" column, refuses last year’s scores and is left as it was', async () => {
+test('a sheet of an older template, without the "Điểm năm trước" column, shows its form and refuses last year’s scores, left as it was', async () => {
   const { double, port } = await withSheet();
   const scoring = double.sheet(SHEETS.scoring);
   // Template 1.1.0 ended at the row-kind column: no header, no cells in U.
   scoring.cells.delete(`${ROWS.header},${COL.previousScore}`);
+  scoring.columns.set(COL.previousScore, { ...scoring.columns.get(COL.previousScore), hidden: false });
+  // Its form is judged on the columns it has: the column it lacks does not make it "set by hand".
+  expect((await port.readState()).printView).toBe('tu-danh-gia');
   const before = JSON.stringify([...scoring.cells.entries()]);
   await expect(port.writePreviousScores(new Map([[firstLeaf.code, 0.25]]))).rejects.toThrow('chưa có cột "Điểm năm trước": hãy cập nhật bảng (Bắt đầu → Cập nhật)');
   expect(JSON.stringify([...scoring.cells.entries()])).toBe(before);

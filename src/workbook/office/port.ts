@@ -11,14 +11,14 @@ import { buildWorkbook } from '../build-workbook';
 import { withFreeSheetNames } from '../free-sheet-names';
 import { columnLetter, parseRange } from '../a1';
 import type { CellRef } from '../../domain';
-import { gridValue, type WorkbookGrid } from '../grid';
+import type { WorkbookGrid } from '../grid';
 import { IMPORTED_SETS_SHEET, importedSetsRows, readImportedSets } from '../imported-sets';
-import { COL, SCORING_COLUMNS, SHEETS } from '../layout';
+import { SCORING_COLUMNS, SHEETS } from '../layout';
 import type { InsertReport, SelectionGrid, UpgradeReport, WorkbookPort, WorkbookState } from '../port';
 import { PRINT_VIEW, type PrintView } from '../print-views';
 import { checkWorkbook } from '../read/check';
-import { interpretWorkbook, type ReadableWorkbook } from '../read/interpret';
-import { labelKey } from '../read/cell-text';
+import { interpretWorkbook } from '../read/interpret';
+import { columnsInFile } from '../read/file-columns';
 import { findMetaSheet } from '../read/meta';
 import { fitEditedRows, type CellEdit } from './fit-rows';
 import { columnRuns, hiddenInView, printViewShown } from './print-view';
@@ -249,7 +249,7 @@ async function readState(context: Excel.RequestContext): Promise<WorkbookState> 
   if (!read.ok) {
     return { ...base, hasScoringSheet, workbook: null, check: null, unreadable: { message: read.message, messageEn: read.messageEn }, printView: null };
   }
-  const printView = await printViewShown(context, read.sheets.scoring, read.columns);
+  const printView = await printViewShown(context, read, columnsInFile(grid, read));
   return { ...base, hasScoringSheet, workbook: read, check: checkWorkbook(read), unreadable: null, printView };
 }
 
@@ -307,7 +307,7 @@ async function writeNumbers(context: Excel.RequestContext, field: 'target' | 'pr
   const grid = await readGrid(context);
   const read = interpretWorkbook(grid);
   if (!read.ok) throw new Error(read.message);
-  if (field === 'previousScore' && !hasPreviousScoreColumn(grid, read)) {
+  if (field === 'previousScore' && !columnsInFile(grid, read).has('previousScore')) {
     throw new Error(`Bảng "${read.sheets.scoring}" theo mẫu cũ, chưa có cột "Điểm năm trước": hãy cập nhật bảng (Bắt đầu → Cập nhật) rồi lấy lại kết quả năm trước`);
   }
   const cells: Array<{ ref: CellRef; points: number; before: string | number | boolean }> = [];
@@ -333,10 +333,3 @@ async function writeNumbers(context: Excel.RequestContext, field: 'target' | 'pr
   return cells.length;
 }
 
-/** The column's label is in the header row, just above the first criterion (a 1.1.0 file has none). */
-function hasPreviousScoreColumn(grid: WorkbookGrid, read: ReadableWorkbook): boolean {
-  const sheet = grid.sheets.find((s) => s.name === read.sheets.scoring);
-  const rows = Object.values(read.rows);
-  if (!sheet || rows.length === 0) return false;
-  return labelKey(gridValue(sheet, Math.min(...rows) - 1, read.columns.previousScore)) === labelKey(SCORING_COLUMNS[COL.previousScore - 1].header);
-}

@@ -6,6 +6,7 @@
 import { columnLetter } from '../a1';
 import { SCORING_COLUMNS, type ScoringColumnKey } from '../layout';
 import { hiddenScoringColumns, PRINT_VIEWS, type PrintView } from '../print-views';
+import type { ReadableWorkbook } from '../read/interpret';
 
 /** Whether each scoring column (in SCORING_COLUMNS order) is hidden in the view. */
 export function hiddenInView(view: PrintView): boolean[] {
@@ -27,13 +28,16 @@ export function columnRuns(hidden: readonly boolean[]): Array<{ range: string; h
 
 /**
  * The form the scoring sheet shows now, each column found where the file has it (a column
- * moved by hand still counts); null when columns were hidden or shown by hand.
+ * moved by hand still counts), judged on the columns the file has (an older template lacks
+ * some); null when columns were hidden or shown by hand.
  */
-export async function printViewShown(context: Excel.RequestContext, sheet: string, columnsAt: Record<ScoringColumnKey, number>): Promise<PrintView | null> {
-  const ws = context.workbook.worksheets.getItem(sheet);
-  const columns = SCORING_COLUMNS.map((c) => ws.getRange(`${columnLetter(columnsAt[c.key])}:${columnLetter(columnsAt[c.key])}`));
+export async function printViewShown(context: Excel.RequestContext, read: ReadableWorkbook, present: ReadonlySet<ScoringColumnKey>): Promise<PrintView | null> {
+  const ws = context.workbook.worksheets.getItem(read.sheets.scoring);
+  const at = read.columns;
+  const columns = SCORING_COLUMNS.map((c) => ws.getRange(`${columnLetter(at[c.key])}:${columnLetter(at[c.key])}`));
   for (const c of columns) c.load('columnHidden');
   await context.sync();
   const hidden = columns.map((c) => c.columnHidden === true);
-  return PRINT_VIEWS.find((view) => hiddenInView(view).every((h, i) => h === hidden[i])) ?? null;
+  const judged = SCORING_COLUMNS.map((c) => present.has(c.key));
+  return PRINT_VIEWS.find((view) => hiddenInView(view).every((h, i) => !judged[i] || h === hidden[i])) ?? null;
 }

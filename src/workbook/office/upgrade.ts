@@ -9,6 +9,7 @@
 import type { CriteriaSet } from '../../domain';
 import type { WorkbookGrid } from '../grid';
 import type { UpgradeReport } from '../port';
+import { columnsInFile } from '../read/file-columns';
 import { interpretWorkbook } from '../read/interpret';
 import type { WorkbookSpec } from '../spec';
 import { planUpgradeOf, UpgradeError } from '../upgrade';
@@ -22,7 +23,7 @@ export async function upgradeInWorkbook(context: Excel.RequestContext, set: Crit
   const read = interpretWorkbook(grid);
   if (!read.ok) throw new UpgradeError(`Không cập nhật được: ${read.message}`, `Cannot update: ${read.messageEn}`);
   // The rebuilt sheets show the form the old ones showed (the default when set by hand).
-  const printView = (await printViewShown(context, read.sheets.scoring, read.columns)) ?? undefined;
+  const printView = (await printViewShown(context, read, columnsInFile(grid, read))) ?? undefined;
   const plan = planUpgradeOf(read, grid, set, { createdAt: new Date().toISOString(), ...(printView ? { printView } : {}) });
   const old = [read.sheets.scoring, read.sheets.summary, read.sheets.meta].filter((n): n is string => n !== null);
   const taken = new Set(grid.sheets.map((s) => s.name.toLowerCase()));
