@@ -76,8 +76,8 @@ export interface WorkbookPort {
    * older template without that column (update it first: Bắt đầu → Cập nhật).
    */
   writePreviousScores(scores: ReadonlyMap<string, number>): Promise<number>;
-  /** Adds a report sheet (a free name: "Biên bản thẩm định", "… (2)" …); returns the name used. */
-  insertAppraisalMinutes(spec: SheetSpec): Promise<string>;
+  /** Adds a sheet the pane makes (the appraisal minutes, the plan, "Dữ liệu cũ") under a free name ("… (2)" …); returns the name used. */
+  insertSheet(spec: SheetSpec): Promise<string>;
   /** Adds the consolidation of checked files, each sheet under a free name ("Tổng hợp (2)" …); returns the names used. */
   insertConsolidation(spec: WorkbookSpec): Promise<string[]>;
   /** The selected cells, or the used range of the active sheet when one cell is selected. */

@@ -78,7 +78,7 @@ test('the Office renderer and the exceljs renderer write the same minutes', asyn
   const { double, port, state, restore } = await appraisedWorkbook();
   try {
     const spec = buildAppraisalMinutes(state.workbook!, state.check!, { date: '2025-11-20' });
-    const name = await port.insertAppraisalMinutes(spec);
+    const name = await port.insertSheet(spec);
     expect(name).toBe(MINUTES_SHEET);
     const model = double.sheet(MINUTES_SHEET);
     const book = new ExcelJS.Workbook();

@@ -197,8 +197,8 @@ test('appraisal minutes go to a free sheet name, through the Office renderer', a
     conditionalFormats: [],
     charts: [],
   };
-  expect(await port.insertAppraisalMinutes(spec)).toBe('Biên bản thẩm định');
-  expect(await port.insertAppraisalMinutes(spec)).toBe('Biên bản thẩm định (2)');
+  expect(await port.insertSheet(spec)).toBe('Biên bản thẩm định');
+  expect(await port.insertSheet(spec)).toBe('Biên bản thẩm định (2)');
   expect(double.sheet('Biên bản thẩm định (2)').cell('A1').value).toBe('BIÊN BẢN');
   expect(double.state().activeSheet).toBe('Biên bản thẩm định (2)');
 });

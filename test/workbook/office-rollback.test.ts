@@ -153,7 +153,7 @@ describe('a write that fails at any one operation leaves the workbook as it was'
       conditionalFormats: [],
       charts: [],
     };
-    const r = await failEachStep(withScoringSheet, (port) => port.insertAppraisalMinutes(minutes));
+    const r = await failEachStep(withScoringSheet, (port) => port.insertSheet(minutes));
     expect(r.failed).toBeGreaterThan(0);
   });
 });

@@ -50,7 +50,7 @@ export function usePreviousYear(): PreviousYearPick {
         const written = await act(
           async (port) => {
             const n = await port.writePreviousScores(last.scores);
-            if (orphaned.length > 0) await port.insertAppraisalMinutes(buildOrphanSheet(orphaned, last.from));
+            if (orphaned.length > 0) await port.insertSheet(buildOrphanSheet(orphaned, last.from));
             return n;
           },
           (n) => strings.planner.previousWritten(formatPoints(n, locale), file.name),

@@ -100,7 +100,7 @@ export function AppraiserView() {
         data-testid="make-minutes"
         appearance="primary"
         disabled={busy}
-        onClick={() => void act((port) => port.insertAppraisalMinutes(buildAppraisalMinutes(workbook, check)), (sheet) => strings.appraiser.minutesMade(sheet))}
+        onClick={() => void act((port) => port.insertSheet(buildAppraisalMinutes(workbook, check)), (sheet) => strings.appraiser.minutesMade(sheet))}
       >
         {strings.appraiser.makeMinutes}
       </Button>

@@ -311,7 +311,7 @@ function PlanDocumentButton() {
   const make = async () => {
     const year = workbook.year ?? workbook.set.year;
     const doc = describePlanDocument(workbook.set, workbook.assessment, buildPlan(workbook.set, workbook.assessment), { year, unit: workbook.unit, roundedRates: rounded });
-    if (!download) return void act((port) => port.insertAppraisalMinutes(buildPlanSheet(doc)), strings.planner.planSheetMade);
+    if (!download) return void act((port) => port.insertSheet(buildPlanSheet(doc)), strings.planner.planSheetMade);
     // docx is loaded only when asked for, like exceljs: most sessions never make the document.
     const { renderPlanDocx } = await import('../../workbook/plan-document/docx');
     const file = `ke-hoach-cchc-${year}.docx`;

@@ -108,7 +108,7 @@ export function createOfficePort(options: OfficePortOptions = {}): WorkbookPort 
         }
       }),
 
-    insertAppraisalMinutes: (spec) =>
+    insertSheet: (spec) =>
       run(async (context) => {
         const sheets = context.workbook.worksheets;
         sheets.load('items/name');
